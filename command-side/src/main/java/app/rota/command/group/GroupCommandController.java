@@ -1,0 +1,62 @@
+package app.rota.command.group;
+
+import app.rota.command.web.IdResponse;
+import app.rota.kernel.error.ErrorCode;
+import app.rota.kernel.error.RotaException;
+import app.rota.kernel.group.ChangeGroupSettingsCommand;
+import app.rota.kernel.group.CreateGroupCommand;
+import app.rota.kernel.group.GroupId;
+import app.rota.kernel.group.GroupSettings;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import java.util.UUID;
+import java.util.function.Supplier;
+
+@RestController
+@RequestMapping("/api/v1/groups")
+@Tag(name = "Groups")
+class GroupCommandController {
+
+    record CreateGroupRequest(String name, String timeZone, GroupSettingsRequest settings) {
+    }
+
+    private final CommandGateway commands;
+    private final Supplier<UUID> ids;
+
+    GroupCommandController(CommandGateway commands) {
+        this.commands = commands;
+        this.ids = UUID::randomUUID;
+    }
+
+    @PostMapping
+    @PreAuthorize("hasRole('SUPER_ADMIN')")
+    ResponseEntity<IdResponse> create(@RequestBody CreateGroupRequest request) {
+        GroupId groupId = new GroupId(ids.get());
+        commands.sendAndWait(new CreateGroupCommand(groupId, request.name(), request.timeZone(),
+                GroupSettingsRequest.toSettings(request.settings())));
+        var location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(groupId).toUri();
+        return ResponseEntity.created(location).body(new IdResponse(groupId.toString()));
+    }
+
+    @PutMapping("/{groupId}/settings")
+    @PreAuthorize("hasAnyRole('SUPER_ADMIN', 'GROUP_ADMIN')")
+    GroupSettings changeSettings(@PathVariable UUID groupId, @RequestBody GroupSettingsRequest request) {
+        try {
+            return commands.sendAndWait(new ChangeGroupSettingsCommand(new GroupId(groupId),
+                    GroupSettingsRequest.toSettings(request)));
+        } catch (AggregateNotFoundException e) {
+            throw new RotaException(ErrorCode.GROUP_NOT_FOUND, "No group with id " + groupId + ".");
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package app.rota.ops.security;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A login. Credentials live here, in a mutable table, and never in an event: they can be changed
+ * and erased, which the event store cannot do.
+ */
+@Entity
+@Table(name = "accounts")
+public class Account {
+
+    @Id
+    private UUID id;
+    private String username;
+    private String email;
+    private String passwordHash;
+    private boolean superAdmin;
+    private boolean enabled;
+    private Instant createdAt;
+    private Instant updatedAt;
+
+    protected Account() {
+    }
+
+    static Account superAdmin(UUID id, String username, String passwordHash, Instant at) {
+        Account account = new Account();
+        account.id = id;
+        account.username = username;
+        account.passwordHash = passwordHash;
+        account.superAdmin = true;
+        account.enabled = true;
+        account.createdAt = at;
+        account.updatedAt = at;
+        return account;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public String username() {
+        return username;
+    }
+
+    String passwordHash() {
+        return passwordHash;
+    }
+
+    public boolean isSuperAdmin() {
+        return superAdmin;
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+}

@@ -1,0 +1,15 @@
+package app.rota.ops.security;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+import java.util.Optional;
+import java.util.UUID;
+
+interface AccountRepository extends JpaRepository<Account, UUID> {
+
+    @Query("select a from Account a where lower(a.username) = lower(?1) or lower(a.email) = lower(?1)")
+    Optional<Account> findByLogin(String usernameOrEmail);
+
+    boolean existsBySuperAdminTrue();
+}

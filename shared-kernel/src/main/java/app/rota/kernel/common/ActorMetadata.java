@@ -1,0 +1,20 @@
+package app.rota.kernel.common;
+
+/**
+ * Metadata keys every command carries (and its events inherit through correlation): who acted, in
+ * which role, through which channel, and the request that caused it. Read by the audit log.
+ */
+public final class ActorMetadata {
+
+    public static final String ACTOR_ID = "actorId";
+    public static final String ACTOR_NAME = "actorName";
+    public static final String ACTOR_ROLE = "actorRole";
+    public static final String ACTOR_SOURCE = "actorSource";
+    public static final String CORRELATION_ID = "correlationId";
+
+    /** The channel an action came through. */
+    public enum Source { WEB, SMS, SYSTEM }
+
+    private ActorMetadata() {
+    }
+}

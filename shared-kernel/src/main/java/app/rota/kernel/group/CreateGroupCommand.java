@@ -1,0 +1,9 @@
+package app.rota.kernel.group;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record CreateGroupCommand(@TargetAggregateIdentifier GroupId groupId,
+                                 String name,
+                                 String timeZone,
+                                 GroupSettings settings) {
+}

@@ -1,0 +1,4 @@
+package app.rota.kernel.group;
+
+public record FindGroupQuery(GroupId groupId) {
+}
