@@ -1,0 +1,66 @@
+package app.rota.ops.support;
+
+import app.rota.RotaApplication;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Base of the integration tests: the whole application on a random port, on a real PostgreSQL —
+ * the embedded one in a fresh data directory, or the server named by {@code SPRING_DATASOURCE_URL}.
+ * The context is shared by every subclass.
+ */
+@SpringBootTest(classes = RotaApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class RotaIntegrationTest {
+
+    public static final String ADMIN = "admin";
+    public static final String ADMIN_PASSWORD = "it-admin-password-1";
+    private static final Path DATA_DIR = newDataDir("rota-it-");
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    protected Api api;
+
+    @DynamicPropertySource
+    static void rotaProperties(DynamicPropertyRegistry registry) {
+        registry.add("rota.data-dir", DATA_DIR::toString);
+        registry.add("rota.admin.username", () -> ADMIN);
+        registry.add("rota.admin.password", () -> ADMIN_PASSWORD);
+    }
+
+    @BeforeEach
+    void connectClient() {
+        api = new Api(port);
+    }
+
+    protected String adminToken() {
+        return api.login(ADMIN, ADMIN_PASSWORD);
+    }
+
+    protected long eventCount() {
+        return jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+    }
+
+    public static Path newDataDir(String prefix) {
+        try {
+            Path target = Path.of("target");
+            Files.createDirectories(target);
+            return Files.createTempDirectory(target.toAbsolutePath(), prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
