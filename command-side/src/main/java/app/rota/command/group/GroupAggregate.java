@@ -1,5 +1,6 @@
 package app.rota.command.group;
 
+import app.rota.command.lookup.CommandLookups;
 import app.rota.kernel.group.ChangeGroupSettingsCommand;
 import app.rota.kernel.group.CreateGroupCommand;
 import app.rota.kernel.group.GroupCreatedEvent;
@@ -10,6 +11,8 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+
+import java.time.ZoneId;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -25,11 +28,12 @@ class GroupAggregate {
     }
 
     @CommandHandler
-    GroupAggregate(CreateGroupCommand command) {
-        apply(new GroupCreatedEvent(command.groupId(),
-                GroupRules.validName(command.name()),
-                GroupRules.validTimeZone(command.timeZone()),
-                GroupRules.validSettings(command.settings())));
+    GroupAggregate(CreateGroupCommand command, CommandLookups lookups) {
+        ZoneId zone = GroupRules.validTimeZone(command.timeZone());
+        GroupCreatedEvent created = new GroupCreatedEvent(command.groupId(), GroupRules.validName(command.name()), zone,
+                GroupRules.validSettings(command.settings()));
+        lookups.groupCreated(command.groupId(), zone);
+        apply(created);
     }
 
     @CommandHandler

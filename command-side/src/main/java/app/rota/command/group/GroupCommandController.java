@@ -1,15 +1,13 @@
 package app.rota.command.group;
 
+import app.rota.command.web.Commands;
 import app.rota.command.web.IdResponse;
 import app.rota.kernel.error.ErrorCode;
-import app.rota.kernel.error.RotaException;
 import app.rota.kernel.group.ChangeGroupSettingsCommand;
 import app.rota.kernel.group.CreateGroupCommand;
 import app.rota.kernel.group.GroupId;
 import app.rota.kernel.group.GroupSettings;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,10 +29,10 @@ class GroupCommandController {
     record CreateGroupRequest(String name, String timeZone, GroupSettingsRequest settings) {
     }
 
-    private final CommandGateway commands;
+    private final Commands commands;
     private final Supplier<UUID> ids;
 
-    GroupCommandController(CommandGateway commands) {
+    GroupCommandController(Commands commands) {
         this.commands = commands;
         this.ids = UUID::randomUUID;
     }
@@ -43,7 +41,7 @@ class GroupCommandController {
     @PreAuthorize("hasRole('SUPER_ADMIN')")
     ResponseEntity<IdResponse> create(@RequestBody CreateGroupRequest request) {
         GroupId groupId = new GroupId(ids.get());
-        commands.sendAndWait(new CreateGroupCommand(groupId, request.name(), request.timeZone(),
+        commands.create(new CreateGroupCommand(groupId, request.name(), request.timeZone(),
                 GroupSettingsRequest.toSettings(request.settings())));
         var location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(groupId).toUri();
         return ResponseEntity.created(location).body(new IdResponse(groupId.toString()));
@@ -52,11 +50,7 @@ class GroupCommandController {
     @PutMapping("/{groupId}/settings")
     @PreAuthorize("hasAnyRole('SUPER_ADMIN', 'GROUP_ADMIN')")
     GroupSettings changeSettings(@PathVariable UUID groupId, @RequestBody GroupSettingsRequest request) {
-        try {
-            return commands.sendAndWait(new ChangeGroupSettingsCommand(new GroupId(groupId),
-                    GroupSettingsRequest.toSettings(request)));
-        } catch (AggregateNotFoundException e) {
-            throw new RotaException(ErrorCode.GROUP_NOT_FOUND, "No group with id " + groupId + ".");
-        }
+        return commands.send(new ChangeGroupSettingsCommand(new GroupId(groupId), GroupSettingsRequest.toSettings(request)),
+                ErrorCode.GROUP_NOT_FOUND, "No group with id " + groupId + ".");
     }
 }

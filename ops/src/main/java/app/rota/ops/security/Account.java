@@ -22,6 +22,9 @@ public class Account {
     private String passwordHash;
     private boolean superAdmin;
     private boolean enabled;
+    private UUID memberId;
+    private UUID groupId;
+    private String groupRole;
     private Instant createdAt;
     private Instant updatedAt;
 
@@ -38,6 +41,43 @@ public class Account {
         account.createdAt = at;
         account.updatedAt = at;
         return account;
+    }
+
+    static Account member(UUID id, String username, String passwordHash, UUID memberId, UUID groupId, String groupRole,
+                          Instant at) {
+        Account account = new Account();
+        account.id = id;
+        account.username = username;
+        account.passwordHash = passwordHash;
+        account.enabled = true;
+        account.memberId = memberId;
+        account.groupId = groupId;
+        account.groupRole = groupRole;
+        account.createdAt = at;
+        account.updatedAt = at;
+        return account;
+    }
+
+    void roleChanged(String role, Instant at) {
+        groupRole = role;
+        updatedAt = at;
+    }
+
+    void disable(Instant at) {
+        enabled = false;
+        updatedAt = at;
+    }
+
+    public UUID memberId() {
+        return memberId;
+    }
+
+    public UUID groupId() {
+        return groupId;
+    }
+
+    public String groupRole() {
+        return groupRole;
     }
 
     public UUID id() {

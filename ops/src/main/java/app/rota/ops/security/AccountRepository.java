@@ -12,4 +12,9 @@ interface AccountRepository extends JpaRepository<Account, UUID> {
     Optional<Account> findByLogin(String usernameOrEmail);
 
     boolean existsBySuperAdminTrue();
+
+    Optional<Account> findByMemberId(UUID memberId);
+
+    @Query("select count(a) > 0 from Account a where lower(a.username) = lower(?1) or lower(a.email) = lower(?1)")
+    boolean loginTaken(String username);
 }

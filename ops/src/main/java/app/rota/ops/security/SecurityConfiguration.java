@@ -37,7 +37,7 @@ import java.util.List;
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, Problems problems) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, Problems problems, AccountRepository accounts) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> problems.write(response,
                 ErrorCode.AUTHENTICATION_REQUIRED,
                 "Log in at /api/v1/auth/login and send the token as 'Authorization: Bearer <token>'.");
@@ -56,7 +56,7 @@ class SecurityConfiguration {
                         .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler((request, response, e) ->
                                 problems.write(response, ErrorCode.ACCESS_DENIED, "Your role does not allow this.")))
-                .addFilterAfter(new GroupTenancyFilter(problems), BearerTokenAuthenticationFilter.class);
+                .addFilterAfter(new GroupTenancyFilter(problems, accounts), BearerTokenAuthenticationFilter.class);
         return http.build();
     }
 

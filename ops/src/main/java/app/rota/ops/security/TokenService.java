@@ -20,6 +20,8 @@ class TokenService {
     static final String ISSUER = "rota";
     static final String ROLES_CLAIM = "roles";
     static final String NAME_CLAIM = "name";
+    static final String MEMBER_CLAIM = "memberId";
+    static final String GROUP_CLAIM = "groupId";
 
     private final JwtEncoder encoder;
     private final RotaProperties properties;
@@ -37,15 +39,17 @@ class TokenService {
     IssuedToken issue(Account account) {
         Instant now = clock.instant();
         Instant expiresAt = now.plus(properties.tokenLifetime());
-        JwtClaimsSet claims = JwtClaimsSet.builder()
+        JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
                 .issuer(ISSUER)
                 .subject(account.id().toString())
                 .issuedAt(now)
                 .expiresAt(expiresAt)
                 .claim(NAME_CLAIM, account.username())
-                .claim(ROLES_CLAIM, account.isSuperAdmin() ? List.of(Roles.SUPER_ADMIN) : List.of())
-                .build();
-        String token = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
+                .claim(ROLES_CLAIM, account.isSuperAdmin() ? List.of(Roles.SUPER_ADMIN) : List.of());
+        if (account.memberId() != null) {
+            claims.claim(MEMBER_CLAIM, account.memberId().toString()).claim(GROUP_CLAIM, account.groupId().toString());
+        }
+        String token = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims.build()))
                 .getTokenValue();
         return new IssuedToken(token, expiresAt);
     }

@@ -38,7 +38,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(RotaException.class)
     ResponseEntity<ProblemDetail> refused(RotaException e) {
-        return problem(e.code(), e.field(), e.getMessage());
+        ResponseEntity<ProblemDetail> response = problem(e.code(), e.field(), e.getMessage());
+        if (e.current() != null) {
+            response.getBody().setProperty("current", e.current());
+        }
+        return response;
     }
 
     @ExceptionHandler(CommandExecutionException.class)

@@ -2,6 +2,8 @@ package app.rota.ops.web;
 
 import app.rota.kernel.common.TypedId;
 import app.rota.kernel.group.GroupId;
+import app.rota.kernel.schedule.MemberId;
+import app.rota.kernel.schedule.ShiftTypeId;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationContext;
@@ -28,6 +30,8 @@ public class TypedIdJacksonModule extends SimpleModule {
             }
         });
         register(GroupId.class, GroupId::new);
+        register(MemberId.class, MemberId::new);
+        register(ShiftTypeId.class, ShiftTypeId::new);
     }
 
     private <T extends TypedId> void register(Class<T> type, Function<UUID, T> factory) {

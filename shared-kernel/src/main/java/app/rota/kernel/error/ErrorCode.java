@@ -12,6 +12,15 @@ public enum ErrorCode {
     NAME_TOO_LONG(Kind.INVALID_INPUT, "A name is too long"),
     TIME_ZONE_UNKNOWN(Kind.INVALID_INPUT, "Not an IANA time zone id"),
     SETTING_INVALID(Kind.INVALID_INPUT, "A group setting is out of range"),
+    PHONE_INVALID(Kind.INVALID_INPUT, "Not a valid phone number in E.164 form"),
+    USERNAME_INVALID(Kind.INVALID_INPUT, "Not a usable username"),
+    PASSWORD_TOO_SHORT(Kind.INVALID_INPUT, "The password is too short"),
+    START_TIME_INVALID(Kind.INVALID_INPUT, "Not a valid local start time"),
+    DURATION_INVALID(Kind.INVALID_INPUT, "The duration is out of range"),
+    DAYS_OF_WEEK_INVALID(Kind.INVALID_INPUT, "The days of week are missing or invalid"),
+    DATE_INVALID(Kind.INVALID_INPUT, "Not a valid date"),
+    DATE_RANGE_INVALID(Kind.INVALID_INPUT, "The date range is empty or reversed"),
+    DATE_RANGE_TOO_LARGE(Kind.INVALID_INPUT, "The date range is too large"),
 
     AUTHENTICATION_REQUIRED(Kind.UNAUTHENTICATED, "Authentication is required"),
     INVALID_CREDENTIALS(Kind.UNAUTHENTICATED, "Unknown user or wrong password"),
@@ -19,8 +28,19 @@ public enum ErrorCode {
 
     GROUP_NOT_FOUND(Kind.NOT_FOUND, "No such group"),
     NOT_FOUND(Kind.NOT_FOUND, "No such resource"),
+    MEMBER_NOT_FOUND(Kind.NOT_FOUND, "No such member in this group"),
+    SHIFT_TYPE_NOT_FOUND(Kind.NOT_FOUND, "No such shift type in this group"),
+    SLOT_NOT_FOUND(Kind.NOT_FOUND, "The shift type does not occur on that date"),
 
     CONCURRENT_MODIFICATION(Kind.CONFLICT, "Someone else changed this at the same time"),
+    VERSION_CONFLICT(Kind.CONFLICT, "The slot has changed since you read it"),
+    PHONE_TAKEN(Kind.CONFLICT, "Another member of the group has this phone number"),
+    USERNAME_TAKEN(Kind.CONFLICT, "This username is taken"),
+    MEMBER_DOUBLE_BOOKED(Kind.CONFLICT, "The member already holds an overlapping slot"),
+
+    MEMBER_INACTIVE(Kind.RULE_VIOLATION, "The member is deactivated"),
+    SHIFT_TYPE_RETIRED(Kind.RULE_VIOLATION, "The shift type is retired"),
+    NO_ACTIVE_MEMBERS(Kind.RULE_VIOLATION, "There are no active members to rotate"),
 
     INTERNAL_ERROR(Kind.INTERNAL, "Something went wrong on our side");
 

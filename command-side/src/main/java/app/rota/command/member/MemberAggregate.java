@@ -1,0 +1,147 @@
+package app.rota.command.member;
+
+import app.rota.command.lookup.CommandLookups;
+import app.rota.kernel.error.ErrorCode;
+import app.rota.kernel.error.RotaException;
+import app.rota.kernel.group.GroupId;
+import app.rota.kernel.member.AddMemberCommand;
+import app.rota.kernel.member.ChangeMemberCommand;
+import app.rota.kernel.member.DeactivateMemberCommand;
+import app.rota.kernel.member.DeclareTimeOffCommand;
+import app.rota.kernel.member.MemberAddedEvent;
+import app.rota.kernel.member.MemberChangedEvent;
+import app.rota.kernel.member.MemberDeactivatedEvent;
+import app.rota.kernel.member.MemberRole;
+import app.rota.kernel.member.TimeOffDeclaredEvent;
+import app.rota.kernel.member.TimeOffResponse;
+import app.rota.kernel.schedule.MemberId;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/** A member of one group: name, phone, role, active. Deactivation keeps every past record. */
+@Aggregate
+class MemberAggregate {
+
+    static final int MAX_NAME_LENGTH = 100;
+    static final int MAX_TIME_OFF_DAYS = 366;
+
+    @AggregateIdentifier
+    private MemberId memberId;
+    private GroupId groupId;
+    private String name;
+    private String phone;
+    private MemberRole role;
+    private boolean active;
+
+    MemberAggregate() {
+    }
+
+    @CommandHandler
+    MemberAggregate(AddMemberCommand command, CommandLookups lookups) {
+        lookups.zoneOf(command.groupId());
+        String name = validName(command.name());
+        String phone = PhoneNumbers.normalised(command.phone());
+        MemberRole role = Objects.requireNonNullElse(command.role(), MemberRole.MEMBER);
+        lookups.memberAdded(command.memberId(), command.groupId(), phone);
+        apply(new MemberAddedEvent(command.memberId(), command.groupId(), name, phone, role));
+    }
+
+    @CommandHandler
+    void handle(ChangeMemberCommand command, CommandLookups lookups, MemberLogins logins) {
+        requireGroup(command.groupId());
+        String newName = command.name() == null ? name : validName(command.name());
+        String newPhone = command.phone() == null ? phone : PhoneNumbers.normalised(command.phone());
+        MemberRole newRole = command.role() == null ? role : command.role();
+        if (newName.equals(name) && newPhone.equals(phone) && newRole == role) {
+            return;
+        }
+        if (!newPhone.equals(phone)) {
+            lookups.phoneChanged(memberId, groupId, newPhone);
+        }
+        if (newRole != role) {
+            logins.roleChanged(memberId, newRole);
+        }
+        apply(new MemberChangedEvent(memberId, groupId, newName, newPhone, newRole, name, phone, role));
+    }
+
+    @CommandHandler
+    void handle(DeactivateMemberCommand command, CommandLookups lookups, MemberLogins logins) {
+        requireGroup(command.groupId());
+        if (!active) {
+            return;
+        }
+        lookups.memberDeactivated(memberId);
+        logins.disabled(memberId);
+        apply(new MemberDeactivatedEvent(memberId, groupId));
+    }
+
+    @CommandHandler
+    TimeOffResponse handle(DeclareTimeOffCommand command, CommandLookups lookups) {
+        requireGroup(command.groupId());
+        if (command.from() == null || command.to() == null) {
+            throw new RotaException(ErrorCode.FIELD_REQUIRED, command.from() == null ? "from" : "to",
+                    "Time off needs a first and a last date.");
+        }
+        if (command.to().isBefore(command.from())) {
+            throw new RotaException(ErrorCode.DATE_RANGE_INVALID, "to", "The last day of time off is before the first.");
+        }
+        if (ChronoUnit.DAYS.between(command.from(), command.to()) >= MAX_TIME_OFF_DAYS) {
+            throw new RotaException(ErrorCode.DATE_RANGE_TOO_LARGE, "to",
+                    "Time off is declared for at most " + MAX_TIME_OFF_DAYS + " days at once.");
+        }
+        if (!active) {
+            throw new RotaException(ErrorCode.MEMBER_INACTIVE, "memberId", "The member is deactivated.");
+        }
+        lookups.timeOffDeclared(memberId, groupId, command.from(), command.to());
+        apply(new TimeOffDeclaredEvent(memberId, groupId, command.from(), command.to(),
+                command.reason() == null ? null : command.reason().strip()));
+        return new TimeOffResponse(command.from(), command.to(), lookups.bookingsOf(memberId, command.from(), command.to()));
+    }
+
+    /** A member of another group is, to this group, a member that does not exist. */
+    private void requireGroup(GroupId requested) {
+        if (!groupId.equals(requested)) {
+            throw new RotaException(ErrorCode.MEMBER_NOT_FOUND, "No member " + memberId + " in this group.");
+        }
+    }
+
+    private static String validName(String name) {
+        if (name == null || name.isBlank()) {
+            throw new RotaException(ErrorCode.NAME_BLANK, "name", "The member needs a name.");
+        }
+        String trimmed = name.strip();
+        if (trimmed.length() > MAX_NAME_LENGTH) {
+            throw new RotaException(ErrorCode.NAME_TOO_LONG, "name", "A name has at most " + MAX_NAME_LENGTH + " characters.");
+        }
+        return trimmed;
+    }
+
+    @EventSourcingHandler
+    void on(MemberAddedEvent event) {
+        memberId = event.memberId();
+        groupId = event.groupId();
+        name = event.name();
+        phone = event.phone();
+        role = event.role();
+        active = true;
+    }
+
+    @EventSourcingHandler
+    void on(MemberChangedEvent event) {
+        name = event.name();
+        phone = event.phone();
+        role = event.role();
+    }
+
+    @EventSourcingHandler
+    void on(MemberDeactivatedEvent event) {
+        active = false;
+    }
+}

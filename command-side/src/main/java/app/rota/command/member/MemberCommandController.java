@@ -1,0 +1,112 @@
+package app.rota.command.member;
+
+import app.rota.command.web.Commands;
+import app.rota.command.web.IdResponse;
+import app.rota.kernel.error.ErrorCode;
+import app.rota.kernel.error.RotaException;
+import app.rota.kernel.group.GroupId;
+import app.rota.kernel.member.AddMemberCommand;
+import app.rota.kernel.member.ChangeMemberCommand;
+import app.rota.kernel.member.DeactivateMemberCommand;
+import app.rota.kernel.member.DeclareTimeOffCommand;
+import app.rota.kernel.member.MemberRole;
+import app.rota.kernel.member.TimeOffResponse;
+import app.rota.kernel.schedule.MemberId;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import java.time.LocalDate;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+@RestController
+@RequestMapping("/api/v1/groups/{groupId}/members")
+@Tag(name = "Members")
+class MemberCommandController {
+
+    static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{3,100}");
+    static final int MIN_PASSWORD_LENGTH = 10;
+
+    record AddMemberRequest(String name, String phone, MemberRole role, String username, String password) {
+    }
+
+    record ChangeMemberRequest(String name, String phone, MemberRole role) {
+    }
+
+    record TimeOffRequest(LocalDate from, LocalDate to, String reason) {
+    }
+
+    private final Commands commands;
+    private final MemberLogins logins;
+
+    MemberCommandController(Commands commands, MemberLogins logins) {
+        this.commands = commands;
+        this.logins = logins;
+    }
+
+    /** The member and their login are created in one transaction: both or neither. */
+    @PostMapping
+    @PreAuthorize("hasAnyRole('SUPER_ADMIN', 'GROUP_ADMIN')")
+    @Transactional
+    ResponseEntity<IdResponse> add(@PathVariable UUID groupId, @RequestBody AddMemberRequest request) {
+        boolean withLogin = request.username() != null || request.password() != null;
+        if (withLogin) {
+            validLogin(request.username(), request.password());
+        }
+        MemberId memberId = new MemberId(UUID.randomUUID());
+        MemberRole role = request.role() == null ? MemberRole.MEMBER : request.role();
+        commands.create(new AddMemberCommand(memberId, new GroupId(groupId), request.name(), request.phone(), role));
+        if (withLogin) {
+            logins.create(memberId, new GroupId(groupId), role, request.username().strip(), request.password());
+        }
+        var location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(memberId).toUri();
+        return ResponseEntity.created(location).body(new IdResponse(memberId.toString()));
+    }
+
+    @PatchMapping("/{memberId}")
+    @PreAuthorize("hasAnyRole('SUPER_ADMIN', 'GROUP_ADMIN')")
+    ResponseEntity<Void> change(@PathVariable UUID groupId, @PathVariable UUID memberId,
+                                @RequestBody ChangeMemberRequest request) {
+        commands.send(new ChangeMemberCommand(new MemberId(memberId), new GroupId(groupId), request.name(),
+                request.phone(), request.role()), ErrorCode.MEMBER_NOT_FOUND, "No member " + memberId + " in this group.");
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{memberId}/deactivate")
+    @PreAuthorize("hasAnyRole('SUPER_ADMIN', 'GROUP_ADMIN')")
+    ResponseEntity<Void> deactivate(@PathVariable UUID groupId, @PathVariable UUID memberId) {
+        commands.send(new DeactivateMemberCommand(new MemberId(memberId), new GroupId(groupId)),
+                ErrorCode.MEMBER_NOT_FOUND, "No member " + memberId + " in this group.");
+        return ResponseEntity.noContent().build();
+    }
+
+    /** By an admin, or by the member for themselves. */
+    @PostMapping("/{memberId}/time-off")
+    @PreAuthorize("hasAnyRole('SUPER_ADMIN', 'GROUP_ADMIN') or "
+            + "(hasRole('GROUP_MEMBER') and #memberId.toString() == principal.claims['memberId'])")
+    TimeOffResponse declareTimeOff(@PathVariable UUID groupId, @PathVariable UUID memberId,
+                                   @RequestBody TimeOffRequest request) {
+        return commands.send(new DeclareTimeOffCommand(new MemberId(memberId), new GroupId(groupId), request.from(),
+                request.to(), request.reason()), ErrorCode.MEMBER_NOT_FOUND, "No member " + memberId + " in this group.");
+    }
+
+    private static void validLogin(String username, String password) {
+        if (username == null || !USERNAME.matcher(username.strip()).matches()) {
+            throw new RotaException(ErrorCode.USERNAME_INVALID, "username",
+                    "A username has 3 to 100 letters, digits or . _ @ - characters.");
+        }
+        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+            throw new RotaException(ErrorCode.PASSWORD_TOO_SHORT, "password",
+                    "A password has at least " + MIN_PASSWORD_LENGTH + " characters.");
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package app.rota.command.schedule;
+
+import app.rota.command.lookup.CommandLookups;
+import app.rota.kernel.error.ErrorCode;
+import app.rota.kernel.error.RotaException;
+import app.rota.kernel.group.GroupId;
+import app.rota.kernel.schedule.ChangeShiftTypeCommand;
+import app.rota.kernel.schedule.DefineShiftTypeCommand;
+import app.rota.kernel.schedule.RetireShiftTypeCommand;
+import app.rota.kernel.schedule.ShiftTiming;
+import app.rota.kernel.schedule.ShiftTypeChangedEvent;
+import app.rota.kernel.schedule.ShiftTypeDefinedEvent;
+import app.rota.kernel.schedule.ShiftTypeId;
+import app.rota.kernel.schedule.ShiftTypeRetiredEvent;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.time.DayOfWeek;
+import java.util.EnumSet;
+import java.util.Set;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/** A call type (Primary, Backup, Night…): local start time, duration, days it occurs on. */
+@Aggregate
+class ShiftTypeAggregate {
+
+    static final int MAX_NAME_LENGTH = 100;
+
+    @AggregateIdentifier
+    private ShiftTypeId shiftTypeId;
+    private GroupId groupId;
+    private String name;
+    private Set<DayOfWeek> days;
+    private boolean retired;
+
+    ShiftTypeAggregate() {
+    }
+
+    @CommandHandler
+    ShiftTypeAggregate(DefineShiftTypeCommand command, CommandLookups lookups) {
+        lookups.zoneOf(command.groupId());
+        String name = validName(command.name());
+        if (command.startTime() == null) {
+            throw new RotaException(ErrorCode.START_TIME_INVALID, "startTime", "A local start time such as 08:00 is required.");
+        }
+        if (command.durationHours() < ShiftTiming.MIN_DURATION_HOURS || command.durationHours() > ShiftTiming.MAX_DURATION_HOURS) {
+            throw new RotaException(ErrorCode.DURATION_INVALID, "durationHours",
+                    "A shift lasts " + ShiftTiming.MIN_DURATION_HOURS + " to " + ShiftTiming.MAX_DURATION_HOURS + " hours.");
+        }
+        Set<DayOfWeek> days = validDays(command.daysOfWeek());
+        lookups.shiftTypeDefined(command.shiftTypeId(), command.groupId(),
+                new ShiftTiming(command.startTime(), command.durationHours()), days);
+        apply(new ShiftTypeDefinedEvent(command.shiftTypeId(), command.groupId(), name, command.startTime(),
+                command.durationHours(), days));
+    }
+
+    @CommandHandler
+    void handle(ChangeShiftTypeCommand command, CommandLookups lookups) {
+        requireGroup(command.groupId());
+        if (retired) {
+            throw new RotaException(ErrorCode.SHIFT_TYPE_RETIRED, "The shift type is retired and can no longer change.");
+        }
+        String newName = command.name() == null ? name : validName(command.name());
+        Set<DayOfWeek> newDays = command.daysOfWeek() == null ? days : validDays(command.daysOfWeek());
+        if (newName.equals(name) && newDays.equals(days)) {
+            return;
+        }
+        if (!newDays.equals(days)) {
+            lookups.shiftTypeDaysChanged(shiftTypeId, newDays);
+        }
+        apply(new ShiftTypeChangedEvent(shiftTypeId, groupId, newName, newDays));
+    }
+
+    @CommandHandler
+    void handle(RetireShiftTypeCommand command, CommandLookups lookups) {
+        requireGroup(command.groupId());
+        if (!retired) {
+            lookups.shiftTypeRetired(shiftTypeId);
+            apply(new ShiftTypeRetiredEvent(shiftTypeId, groupId));
+        }
+    }
+
+    private void requireGroup(GroupId requested) {
+        if (!groupId.equals(requested)) {
+            throw new RotaException(ErrorCode.SHIFT_TYPE_NOT_FOUND, "No shift type " + shiftTypeId + " in this group.");
+        }
+    }
+
+    private static String validName(String name) {
+        if (name == null || name.isBlank()) {
+            throw new RotaException(ErrorCode.NAME_BLANK, "name", "The shift type needs a name.");
+        }
+        String trimmed = name.strip();
+        if (trimmed.length() > MAX_NAME_LENGTH) {
+            throw new RotaException(ErrorCode.NAME_TOO_LONG, "name", "A name has at most " + MAX_NAME_LENGTH + " characters.");
+        }
+        return trimmed;
+    }
+
+    private static Set<DayOfWeek> validDays(Set<DayOfWeek> days) {
+        if (days == null || days.isEmpty() || days.contains(null)) {
+            throw new RotaException(ErrorCode.DAYS_OF_WEEK_INVALID, "daysOfWeek",
+                    "Name at least one day of week, e.g. [\"MONDAY\", \"TUESDAY\"].");
+        }
+        return EnumSet.copyOf(days);
+    }
+
+    @EventSourcingHandler
+    void on(ShiftTypeDefinedEvent event) {
+        shiftTypeId = event.shiftTypeId();
+        groupId = event.groupId();
+        name = event.name();
+        days = event.daysOfWeek();
+    }
+
+    @EventSourcingHandler
+    void on(ShiftTypeChangedEvent event) {
+        name = event.name();
+        days = event.daysOfWeek();
+    }
+
+    @EventSourcingHandler
+    void on(ShiftTypeRetiredEvent event) {
+        retired = true;
+    }
+}

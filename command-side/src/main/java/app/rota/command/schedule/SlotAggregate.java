@@ -1,0 +1,138 @@
+package app.rota.command.schedule;
+
+import app.rota.command.lookup.CommandLookups;
+import app.rota.command.lookup.CommandLookups.MemberFacts;
+import app.rota.command.lookup.CommandLookups.ShiftTypeFacts;
+import app.rota.kernel.error.ErrorCode;
+import app.rota.kernel.error.RotaException;
+import app.rota.kernel.group.GroupId;
+import app.rota.kernel.schedule.AssignSlotCommand;
+import app.rota.kernel.schedule.MemberId;
+import app.rota.kernel.schedule.SlotAssignedEvent;
+import app.rota.kernel.schedule.SlotInterval;
+import app.rota.kernel.schedule.SlotKey;
+import app.rota.kernel.schedule.SlotState;
+import app.rota.kernel.schedule.SlotUnassignedEvent;
+import app.rota.kernel.schedule.UnassignSlotCommand;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * One slot: a shift type on a date. The consistency boundary of an edit, so edits of different slots
+ * never contend; the rule that spans slots (no member double-booked) is the bookings lookup's.
+ * {@code version} counts the slot's events: 0 for a slot never edited.
+ */
+@Aggregate
+class SlotAggregate {
+
+    static final int MAX_REASON_LENGTH = 500;
+
+    @AggregateIdentifier
+    private SlotKey slot;
+    private MemberId assignee;
+    private long version;
+
+    SlotAggregate() {
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    SlotState handle(AssignSlotCommand command, CommandLookups lookups) {
+        requireVersion(command.slot(), command.expectedVersion());
+        SlotInterval interval = SlotRules.interval(command.slot(), command.groupId(), lookups);
+        if (command.memberId() == null) {
+            throw new RotaException(ErrorCode.FIELD_REQUIRED, "memberId", "Name the member to assign.");
+        }
+        MemberFacts member = lookups.member(command.memberId())
+                .filter(m -> m.groupId().equals(command.groupId()))
+                .orElseThrow(() -> new RotaException(ErrorCode.MEMBER_NOT_FOUND, "memberId",
+                        "No member " + command.memberId() + " in this group."));
+        if (!member.active()) {
+            throw new RotaException(ErrorCode.MEMBER_INACTIVE, "memberId", "A deactivated member cannot be assigned.");
+        }
+        if (command.memberId().equals(assignee)) {
+            return state(command.slot());
+        }
+        lookups.book(command.slot(), command.groupId(), command.memberId(), interval);
+        apply(new SlotAssignedEvent(command.slot(), command.groupId(), command.memberId(), assignee,
+                validReason(command.reason()), interval.startInstant(), interval.endInstant()));
+        return state(command.slot());
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    SlotState handle(UnassignSlotCommand command, CommandLookups lookups) {
+        requireVersion(command.slot(), command.expectedVersion());
+        SlotRules.interval(command.slot(), command.groupId(), lookups);
+        if (assignee == null) {
+            return state(command.slot());
+        }
+        lookups.release(command.slot());
+        apply(new SlotUnassignedEvent(command.slot(), command.groupId(), assignee, validReason(command.reason())));
+        return state(command.slot());
+    }
+
+    private void requireVersion(SlotKey requested, Long expectedVersion) {
+        if (expectedVersion != null && expectedVersion != version) {
+            throw new RotaException(ErrorCode.VERSION_CONFLICT, "expectedVersion",
+                    "The slot is at version " + version + ", not " + expectedVersion + ": read it again and retry.",
+                    state(requested));
+        }
+    }
+
+    private SlotState state(SlotKey requested) {
+        return new SlotState(slot != null ? slot : requested, assignee, version);
+    }
+
+    private static String validReason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            return null;
+        }
+        if (reason.length() > MAX_REASON_LENGTH) {
+            throw new RotaException(ErrorCode.NAME_TOO_LONG, "reason", "A reason has at most " + MAX_REASON_LENGTH + " characters.");
+        }
+        return reason.strip();
+    }
+
+    @EventSourcingHandler
+    void on(SlotAssignedEvent event) {
+        slot = event.slot();
+        assignee = event.memberId();
+        version++;
+    }
+
+    @EventSourcingHandler
+    void on(SlotUnassignedEvent event) {
+        slot = event.slot();
+        assignee = null;
+        version++;
+    }
+
+    /** Where a slot exists at all: its shift type belongs to the group, is active, and occurs on the date. */
+    static final class SlotRules {
+
+        private SlotRules() {
+        }
+
+        static SlotInterval interval(SlotKey slot, GroupId groupId, CommandLookups lookups) {
+            ShiftTypeFacts shiftType = lookups.shiftType(slot.shiftTypeId())
+                    .filter(s -> s.groupId().equals(groupId))
+                    .orElseThrow(() -> new RotaException(ErrorCode.SHIFT_TYPE_NOT_FOUND, "shiftTypeId",
+                            "No shift type " + slot.shiftTypeId() + " in this group."));
+            if (shiftType.retired()) {
+                throw new RotaException(ErrorCode.SHIFT_TYPE_RETIRED, "shiftTypeId", "The shift type is retired.");
+            }
+            if (!shiftType.occursOn(slot.date())) {
+                throw new RotaException(ErrorCode.SLOT_NOT_FOUND, "date",
+                        "The shift type does not occur on " + slot.date().getDayOfWeek() + " " + slot.date() + ".");
+            }
+            return shiftType.timing().intervalOn(slot.date(), lookups.zoneOf(groupId));
+        }
+    }
+}

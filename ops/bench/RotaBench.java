@@ -1,0 +1,651 @@
+// Rota load driver. Single file, JDK 17 only, run with the source launcher:
+//   java ops/bench/RotaBench.java --base http://localhost:18181 [--clients 8] [--members 50]
+//        [--shift-types 5] [--commands 4000] [--warmup 100] [--query-samples 500]
+//        [--lag-every 10] [--password bench-admin-pw] [--out results.properties]
+//
+// Phases: set-up (login, group, members, shift types), warm-up assignments (not counted),
+// measured assignments (fixed count, hard time cap), catch-up wait, calendar month queries,
+// on-call queries. Prints a summary and writes key=value results to --out for ops/bench/run.sh.
+// Only talks to --base; every HTTP call has a 10 s timeout; every loop is bounded.
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+public class RotaBench {
+
+    static final Duration HTTP_TIMEOUT = Duration.ofSeconds(10);
+    static final String TIME_ZONE = "America/Chicago";
+    static final LocalDate WARMUP_START = LocalDate.of(2026, 12, 1);
+    static final LocalDate MEASURED_START = LocalDate.of(2027, 1, 1);
+    static final long COMMAND_PHASE_CAP_NANOS = TimeUnit.MINUTES.toNanos(5);
+    static final long QUERY_PHASE_CAP_NANOS = TimeUnit.MINUTES.toNanos(2);
+    static final long LAG_GIVE_UP_NANOS = TimeUnit.SECONDS.toNanos(10);
+    static final long LAG_POLL_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
+    static final long CATCH_UP_CAP_NANOS = TimeUnit.SECONDS.toNanos(60);
+    static final PrintStream out = System.out;
+
+    // settings
+    String base = "http://localhost:18181";
+    int clients = 8, members = 50, shiftTypes = 5, commands = 4000, warmup = 100, querySamples = 500, lagEvery = 10;
+    String username = "admin", password = "bench-admin-pw";
+    Path outFile;
+
+    // state
+    final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(HTTP_TIMEOUT)
+            .build();
+    String token;
+    String groupId;
+    String[] memberIds;
+    String[] shiftTypeIds;
+    String phoneScheme = "US +1312555xxxx";
+    final Map<String, String> results = new LinkedHashMap<>();
+
+    public static void main(String[] args) throws Exception {
+        RotaBench b = new RotaBench();
+        b.parseArgs(args);
+        int rc;
+        try {
+            rc = b.run();
+        } catch (BenchFailure e) {
+            out.println("BENCH FAILED: " + e.getMessage());
+            b.results.put("failure", e.getMessage().replaceAll("\\s+", " "));
+            rc = 2;
+        }
+        b.writeResults();
+        System.exit(rc);
+    }
+
+    void parseArgs(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("-h") || a.equals("--help")) {
+                out.println("usage: java RotaBench.java --base URL [--clients N] [--members N] [--shift-types N]"
+                        + " [--commands N] [--warmup N] [--query-samples N] [--lag-every N] [--username U]"
+                        + " [--password P] [--out FILE]");
+                System.exit(0);
+            }
+            if (i + 1 >= args.length) throw new IllegalArgumentException("missing value for " + a);
+            String v = args[++i];
+            switch (a) {
+                case "--base" -> base = v.replaceAll("/+$", "");
+                case "--clients" -> clients = positive(a, v);
+                case "--members" -> members = positive(a, v);
+                case "--shift-types" -> shiftTypes = positive(a, v);
+                case "--commands" -> commands = positive(a, v);
+                case "--warmup" -> warmup = Integer.parseInt(v);
+                case "--query-samples" -> querySamples = Integer.parseInt(v);
+                case "--lag-every" -> lagEvery = positive(a, v);
+                case "--username" -> username = v;
+                case "--password" -> password = v;
+                case "--out" -> outFile = Path.of(v);
+                default -> throw new IllegalArgumentException("unknown option " + a);
+            }
+        }
+        // 1-hour shifts every 2 hours from 08:00: at most 8 fit in a day (08:00 .. 22:00).
+        if (shiftTypes > 8) throw new IllegalArgumentException("--shift-types must be <= 8");
+        if (members > 900) throw new IllegalArgumentException("--members must be <= 900 (phone number range)");
+        // warm-up dates must stay before the measured dates (2026-12-01 .. 2026-12-31)
+        warmup = Math.max(0, Math.min(warmup, 31 * shiftTypes));
+    }
+
+    static int positive(String name, String v) {
+        int n = Integer.parseInt(v);
+        if (n <= 0) throw new IllegalArgumentException(name + " must be > 0");
+        return n;
+    }
+
+    int run() throws Exception {
+        out.printf(Locale.ROOT, "RotaBench: base=%s clients=%d members=%d shiftTypes=%d commands=%d warmup=%d querySamples=%d lagEvery=%d%n",
+                base, clients, members, shiftTypes, commands, warmup, querySamples, lagEvery);
+        setUp();
+
+        // warm-up: same path as the measured run, earlier dates, nothing recorded
+        if (warmup > 0) {
+            out.printf("warm-up: %d assignments from %s%n", warmup, WARMUP_START);
+            CommandPhase w = new CommandPhase(WARMUP_START, warmup, false);
+            w.run();
+            out.printf(Locale.ROOT, "warm-up done: ok=%d conflicts=%d errors=%d in %.1f s%n",
+                    w.ok.get(), w.conflicts.get(), w.errors.get(), w.elapsedNanos / 1e9);
+            queryWarmup();
+        }
+
+        out.printf("measured: %d assignments from %s over %d clients%n", commands, MEASURED_START, clients);
+        CommandPhase m = new CommandPhase(MEASURED_START, commands, true);
+        m.run();
+        double secs = m.elapsedNanos / 1e9;
+        long[] lat = m.latencies();
+        long[] lag = m.lags();
+        put("commands_requested", commands);
+        put("commands_issued", m.issued.get());
+        put("commands_ok", m.ok.get());
+        put("commands_conflict", m.conflicts.get());
+        put("commands_error", m.errors.get());
+        put("commands_capped", m.capped ? "yes" : "no");
+        put("command_phase_s", fmt(secs, 2));
+        put("commands_per_s", fmt(m.ok.get() / secs, 1));
+        put("cmd_p50_ms", ms(pct(lat, 50)));
+        put("cmd_p99_ms", ms(pct(lat, 99)));
+        put("cmd_max_ms", ms(pct(lat, 100)));
+        put("lag_samples", lag.length);
+        put("lag_timeouts", m.lagTimeouts.get());
+        put("lag_p50_ms", ms(pct(lag, 50)));
+        put("lag_p99_ms", ms(pct(lag, 99)));
+        put("lag_max_ms", ms(pct(lag, 100)));
+        m.printErrors();
+        out.printf(Locale.ROOT, "measured done: ok=%d conflicts=%d errors=%d in %.2f s -> %.1f commands/s; latency p50=%s p99=%s ms; lag p50=%s p99=%s ms (%d samples, %d timeouts)%n",
+                m.ok.get(), m.conflicts.get(), m.errors.get(), secs, m.ok.get() / secs,
+                ms(pct(lat, 50)), ms(pct(lat, 99)), ms(pct(lag, 50)), ms(pct(lag, 99)), lag.length, m.lagTimeouts.get());
+        if (m.ok.get() == 0) throw new BenchFailure("no assignment succeeded; first errors: " + m.firstErrors());
+
+        // wait until the projection shows the last successful assignment before querying
+        long catchUp = waitCaughtUp(m);
+        put("catch_up_ms", catchUp < 0 ? "timeout" : ms(catchUp));
+
+        int lastIndex = m.highestOk.get();
+        LocalDate lastDate = MEASURED_START.plusDays(lastIndex / shiftTypes);
+        QueryPhase cal = new QueryPhase("calendar", querySamples, r -> calendarMonthQuery(r, lastDate));
+        cal.run();
+        put("calendar_samples", cal.latencies().length);
+        put("calendar_errors", cal.errors.get());
+        put("calendar_p50_ms", ms(pct(cal.latencies(), 50)));
+        put("calendar_p99_ms", ms(pct(cal.latencies(), 99)));
+        put("calendar_avg_slots", cal.latencies().length == 0 ? "0" : fmt((double) cal.checkSum.get() / cal.latencies().length, 1));
+        cal.print();
+
+        QueryPhase onCall = new QueryPhase("on-call", querySamples, r -> onCallQuery(r, m));
+        onCall.run();
+        put("oncall_samples", onCall.latencies().length);
+        put("oncall_errors", onCall.errors.get());
+        put("oncall_missing_assignee", onCall.checkSum.get());
+        put("oncall_p50_ms", ms(pct(onCall.latencies(), 50)));
+        put("oncall_p99_ms", ms(pct(onCall.latencies(), 99)));
+        onCall.print();
+        return 0;
+    }
+
+    // ---------------------------------------------------------------- set-up
+
+    void setUp() throws Exception {
+        Resp r = call("POST", "/api/v1/auth/login",
+                "{\"username\":" + q(username) + ",\"password\":" + q(password) + "}", false);
+        expect(r, 200, "login");
+        token = str(r.body, "token");
+        if (token == null) throw new BenchFailure("login answered without a token: " + r.body);
+
+        r = call("POST", "/api/v1/groups", "{\"name\":\"Bench\",\"timeZone\":\"" + TIME_ZONE + "\"}", true);
+        expect(r, 201, "create group");
+        groupId = str(r.body, "id");
+
+        memberIds = new String[members];
+        boolean uk = false;
+        for (int i = 0; i < members; i++) {
+            r = call("POST", gp("/members"), memberBody(i, uk), true);
+            if (i == 0 && !uk && r.status == 400 && r.body.contains("PHONE_INVALID")) {
+                out.println("server rejected +1312555 numbers (PHONE_INVALID); using +447700900xxx");
+                uk = true;
+                phoneScheme = "UK +447700900xxx";
+                r = call("POST", gp("/members"), memberBody(i, uk), true);
+            }
+            expect(r, 201, "create member " + i);
+            memberIds[i] = str(r.body, "id");
+        }
+
+        shiftTypeIds = new String[shiftTypes];
+        for (int k = 0; k < shiftTypes; k++) {
+            String body = "{\"name\":\"Hour " + (k + 1) + "\",\"startTime\":\"" + startTime(k) + "\",\"durationHours\":1,"
+                    + "\"daysOfWeek\":[\"MONDAY\",\"TUESDAY\",\"WEDNESDAY\",\"THURSDAY\",\"FRIDAY\",\"SATURDAY\",\"SUNDAY\"]}";
+            r = call("POST", gp("/shift-types"), body, true);
+            expect(r, 201, "create shift type " + k);
+            shiftTypeIds[k] = str(r.body, "id");
+        }
+        put("group_id", groupId);
+        put("phone_scheme", phoneScheme);
+        out.printf("set-up: group %s, %d members (%s), %d shift types%n", groupId, members, phoneScheme, shiftTypes);
+    }
+
+    String memberBody(int i, boolean uk) {
+        String phone = uk ? String.format("+447700900%03d", i) : String.format("+1312555%04d", 100 + i);
+        return "{\"name\":\"Member " + i + "\",\"phone\":\"" + phone + "\",\"role\":\"MEMBER\"}";
+    }
+
+    static String startTime(int k) {
+        return String.format("%02d:00", 8 + 2 * k);
+    }
+
+    // ---------------------------------------------------------------- commands
+
+    /** Command i assigns slot (shift type i % S, date start + i / S) to member i % M. */
+    final class CommandPhase {
+        final LocalDate start;
+        final int count;
+        final boolean measured;
+        final AtomicInteger next = new AtomicInteger();
+        final AtomicInteger issued = new AtomicInteger(), ok = new AtomicInteger(), conflicts = new AtomicInteger(),
+                errors = new AtomicInteger(), lagTimeouts = new AtomicInteger(), highestOk = new AtomicInteger(-1);
+        final ConcurrentLinkedQueue<long[]> latencyChunks = new ConcurrentLinkedQueue<>();
+        final ConcurrentLinkedQueue<long[]> lagChunks = new ConcurrentLinkedQueue<>();
+        final ConcurrentLinkedQueue<String> errorSamples = new ConcurrentLinkedQueue<>();
+        final Map<String, AtomicInteger> errorCounts = new java.util.concurrent.ConcurrentHashMap<>();
+        volatile boolean capped;
+        long elapsedNanos;
+
+        CommandPhase(LocalDate start, int count, boolean measured) {
+            this.start = start;
+            this.count = count;
+            this.measured = measured;
+        }
+
+        void run() throws InterruptedException {
+            long t0 = System.nanoTime();
+            long deadline = t0 + COMMAND_PHASE_CAP_NANOS;
+            List<Thread> threads = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                Thread t = new Thread(() -> worker(deadline), "client-" + c);
+                t.setDaemon(true);
+                threads.add(t);
+                t.start();
+            }
+            for (Thread t : threads) {
+                // bounded: the deadline plus one full lag poll and one HTTP timeout
+                t.join(TimeUnit.NANOSECONDS.toMillis(Math.max(0, deadline - System.nanoTime()))
+                        + LAG_GIVE_UP_NANOS / 1_000_000 + 2 * HTTP_TIMEOUT.toMillis());
+            }
+            elapsedNanos = System.nanoTime() - t0;
+        }
+
+        void worker(long deadline) {
+            LongList lat = new LongList(), lag = new LongList();
+            try {
+                while (true) {
+                    if (System.nanoTime() > deadline) {
+                        capped = true;
+                        break;
+                    }
+                    int i = next.getAndIncrement();
+                    if (i >= count) break;
+                    issued.incrementAndGet();
+                    String shiftTypeId = shiftTypeIds[i % shiftTypes];
+                    LocalDate date = start.plusDays(i / shiftTypes);
+                    String memberId = memberIds[i % members];
+                    String path = gp("/slots/" + shiftTypeId + "/" + date + "/assignee");
+                    String body = "{\"memberId\":\"" + memberId + "\",\"reason\":\"bench\"}";
+                    long s = System.nanoTime();
+                    Resp r;
+                    try {
+                        r = call("PUT", path, body, true);
+                    } catch (IOException | InterruptedException e) {
+                        error("exception " + e.getClass().getSimpleName(), e.toString());
+                        continue;
+                    }
+                    long done = System.nanoTime();
+                    if (r.status == 200) {
+                        ok.incrementAndGet();
+                        highestOk.accumulateAndGet(i, Math::max);
+                        if (measured) {
+                            lat.add(done - s);
+                            if (i % lagEvery == 0) {
+                                long l = measureLag(shiftTypeId, date, memberId, done);
+                                if (l < 0) lagTimeouts.incrementAndGet();
+                                else lag.add(l);
+                            }
+                        }
+                    } else if (r.status == 409) {
+                        conflicts.incrementAndGet();
+                        error("409", r.status + " " + path + " " + abbreviate(r.body));
+                    } else {
+                        error(String.valueOf(r.status), r.status + " " + path + " " + abbreviate(r.body));
+                    }
+                }
+            } finally {
+                latencyChunks.add(lat.toArray());
+                lagChunks.add(lag.toArray());
+            }
+        }
+
+        void error(String key, String sample) {
+            if (!key.equals("409")) errors.incrementAndGet();
+            errorCounts.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+            if (errorSamples.size() < 5) errorSamples.add(sample);
+        }
+
+        long[] latencies() { return concat(latencyChunks); }
+
+        long[] lags() { return concat(lagChunks); }
+
+        String firstErrors() { return errorCounts + " " + errorSamples; }
+
+        void printErrors() {
+            if (!errorCounts.isEmpty()) {
+                out.println("non-200 answers by kind: " + errorCounts);
+                errorSamples.forEach(e -> out.println("  e.g. " + e));
+            }
+        }
+    }
+
+    /** Nanos from the PUT's 200 until a single-day calendar read shows the assignee; -1 on give-up. */
+    long measureLag(String shiftTypeId, LocalDate date, String memberId, long acceptedAt) {
+        String path = gp("/calendar?from=" + date + "&to=" + date);
+        long giveUp = acceptedAt + LAG_GIVE_UP_NANOS;
+        while (System.nanoTime() < giveUp) {
+            try {
+                Resp r = call("GET", path, null, true);
+                long seen = System.nanoTime();
+                if (r.status == 200 && slotHasAssignee(r.body, shiftTypeId, memberId)) return seen - acceptedAt;
+            } catch (IOException | InterruptedException e) {
+                // keep polling until the give-up time
+            }
+            sleepNanos(LAG_POLL_INTERVAL_NANOS);
+        }
+        return -1;
+    }
+
+    /** Finds the JSON object holding "shiftTypeId":"X" and checks it names memberId M. */
+    static boolean slotHasAssignee(String json, String shiftTypeId, String memberId) {
+        Matcher m = Pattern.compile("\"shiftTypeId\"\\s*:\\s*\"" + Pattern.quote(shiftTypeId) + "\"").matcher(json);
+        Pattern member = Pattern.compile("\"memberId\"\\s*:\\s*\"" + Pattern.quote(memberId) + "\"");
+        while (m.find()) {
+            int open = enclosingOpen(json, m.start());
+            int close = matchingClose(json, open);
+            if (open >= 0 && close > open && member.matcher(json.substring(open, close)).find()) return true;
+        }
+        return false;
+    }
+
+    static int enclosingOpen(String s, int from) {
+        int depth = 0;
+        for (int i = from; i >= 0; i--) {
+            char c = s.charAt(i);
+            if (c == '}') depth++;
+            else if (c == '{') {
+                if (depth == 0) return i;
+                depth--;
+            }
+        }
+        return -1;
+    }
+
+    static int matchingClose(String s, int open) {
+        if (open < 0) return -1;
+        int depth = 0;
+        boolean inString = false;
+        for (int i = open; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (inString) {
+                if (c == '\\') i++;
+                else if (c == '"') inString = false;
+            } else if (c == '"') inString = true;
+            else if (c == '{') depth++;
+            else if (c == '}' && --depth == 0) return i + 1;
+        }
+        return -1;
+    }
+
+    long waitCaughtUp(CommandPhase m) {
+        int i = m.highestOk.get();
+        if (i < 0) return -1;
+        String shiftTypeId = shiftTypeIds[i % shiftTypes];
+        LocalDate date = MEASURED_START.plusDays(i / shiftTypes);
+        long t0 = System.nanoTime();
+        long l = measureLagUntil(shiftTypeId, date, memberIds[i % members], t0, CATCH_UP_CAP_NANOS);
+        out.println(l < 0 ? "catch-up: last assignment not visible after 60 s"
+                : "catch-up: last assignment visible after " + ms(l) + " ms");
+        return l;
+    }
+
+    long measureLagUntil(String shiftTypeId, LocalDate date, String memberId, long t0, long cap) {
+        String path = gp("/calendar?from=" + date + "&to=" + date);
+        while (System.nanoTime() - t0 < cap) {
+            try {
+                Resp r = call("GET", path, null, true);
+                if (r.status == 200 && slotHasAssignee(r.body, shiftTypeId, memberId)) return System.nanoTime() - t0;
+            } catch (IOException | InterruptedException e) {
+                // retry until the cap
+            }
+            sleepNanos(TimeUnit.MILLISECONDS.toNanos(20));
+        }
+        return -1;
+    }
+
+    // ---------------------------------------------------------------- queries
+
+    interface Query {
+        /** Runs one query; returns the check value to add (or -1 for an error). */
+        long run(SplittableRandom r) throws IOException, InterruptedException;
+    }
+
+    final class QueryPhase {
+        final String name;
+        final int count;
+        final Query query;
+        final AtomicInteger next = new AtomicInteger(), errors = new AtomicInteger();
+        final AtomicLong checkSum = new AtomicLong();
+        final ConcurrentLinkedQueue<long[]> chunks = new ConcurrentLinkedQueue<>();
+        final ConcurrentLinkedQueue<String> errorSamples = new ConcurrentLinkedQueue<>();
+        long elapsedNanos;
+
+        QueryPhase(String name, int count, Query query) {
+            this.name = name;
+            this.count = count;
+            this.query = query;
+        }
+
+        void run() throws InterruptedException {
+            long t0 = System.nanoTime();
+            long deadline = t0 + QUERY_PHASE_CAP_NANOS;
+            CountDownLatch done = new CountDownLatch(clients);
+            for (int c = 0; c < clients; c++) {
+                final long seed = 1000L * name.hashCode() + c;
+                Thread t = new Thread(() -> {
+                    LongList lat = new LongList();
+                    SplittableRandom rnd = new SplittableRandom(seed);
+                    try {
+                        while (System.nanoTime() < deadline && next.getAndIncrement() < count) {
+                            long s = System.nanoTime();
+                            try {
+                                long check = query.run(rnd);
+                                long e = System.nanoTime();
+                                if (check < 0) errors.incrementAndGet();
+                                else {
+                                    lat.add(e - s);
+                                    checkSum.addAndGet(check);
+                                }
+                            } catch (QueryError qe) {
+                                errors.incrementAndGet();
+                                if (errorSamples.size() < 3) errorSamples.add(qe.getMessage());
+                            } catch (IOException | InterruptedException e) {
+                                errors.incrementAndGet();
+                                if (errorSamples.size() < 3) errorSamples.add(e.toString());
+                            }
+                        }
+                    } finally {
+                        chunks.add(lat.toArray());
+                        done.countDown();
+                    }
+                }, name + "-" + c);
+                t.setDaemon(true);
+                t.start();
+            }
+            done.await(QUERY_PHASE_CAP_NANOS + TimeUnit.SECONDS.toNanos(30), TimeUnit.NANOSECONDS);
+            elapsedNanos = System.nanoTime() - t0;
+        }
+
+        long[] latencies() { return concat(chunks); }
+
+        void print() {
+            long[] l = latencies();
+            out.printf(Locale.ROOT, "%s queries: %d ok, %d errors in %.2f s; p50=%s p99=%s ms%n",
+                    name, l.length, errors.get(), elapsedNanos / 1e9, ms(pct(l, 50)), ms(pct(l, 99)));
+            errorSamples.forEach(e -> out.println("  e.g. " + e));
+        }
+    }
+
+    static final class QueryError extends IOException {
+        QueryError(String m) { super(m); }
+    }
+
+    static final Pattern ASSIGNED = Pattern.compile("\"status\"\\s*:\\s*\"ASSIGNED\"");
+
+    /** A whole-month calendar inside the measured date range; check value = ASSIGNED slots seen. */
+    long calendarMonthQuery(SplittableRandom r, LocalDate lastDate) throws IOException, InterruptedException {
+        long months = Math.max(1, (lastDate.getYear() - MEASURED_START.getYear()) * 12L
+                + lastDate.getMonthValue() - MEASURED_START.getMonthValue() + 1);
+        LocalDate from = MEASURED_START.withDayOfMonth(1).plusMonths(r.nextLong(months));
+        LocalDate to = from.plusMonths(1).minusDays(1);
+        Resp resp = call("GET", gp("/calendar?from=" + from + "&to=" + to), null, true);
+        if (resp.status != 200) throw new QueryError("calendar " + from + ": " + resp.status + " " + abbreviate(resp.body));
+        Matcher m = ASSIGNED.matcher(resp.body);
+        long n = 0;
+        while (m.find()) n++;
+        return n;
+    }
+
+    /** On-call at the middle of a slot assigned in the measured run; check value = 1 if its assignee is missing. */
+    long onCallQuery(SplittableRandom r, CommandPhase m) throws IOException, InterruptedException {
+        int i = r.nextInt(m.highestOk.get() + 1);
+        int k = i % shiftTypes;
+        LocalDate date = MEASURED_START.plusDays(i / shiftTypes);
+        ZonedDateTime at = ZonedDateTime.of(date, LocalTime.of(8 + 2 * k, 30), ZoneId.of(TIME_ZONE));
+        String atText = at.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        Resp resp = call("GET", gp("/on-call?at=" + URLEncoder.encode(atText, StandardCharsets.UTF_8)), null, true);
+        if (resp.status != 200) throw new QueryError("on-call " + atText + ": " + resp.status + " " + abbreviate(resp.body));
+        return resp.body.contains(memberIds[i % members]) ? 0 : 1;
+    }
+
+    void queryWarmup() {
+        int n = Math.min(50, Math.max(0, warmup));
+        for (int j = 0; j < n; j++) {
+            try {
+                call("GET", gp("/calendar?from=2026-12-01&to=2026-12-31"), null, true);
+                call("GET", gp("/on-call?at=" + URLEncoder.encode("2026-12-01T08:30:00-06:00", StandardCharsets.UTF_8)), null, true);
+            } catch (IOException | InterruptedException e) {
+                // warm-up only
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- HTTP and JSON
+
+    record Resp(int status, String body) {}
+
+    Resp call(String method, String path, String body, boolean auth) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(HTTP_TIMEOUT)
+                .header("Accept", "application/json");
+        if (auth) b.header("Authorization", "Bearer " + token);
+        if (body != null) {
+            b.header("Content-Type", "application/json");
+            b.method(method, HttpRequest.BodyPublishers.ofString(body));
+        } else {
+            b.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return new Resp(r.statusCode(), r.body() == null ? "" : r.body());
+    }
+
+    void expect(Resp r, int status, String what) {
+        if (r.status != status)
+            throw new BenchFailure(what + ": expected " + status + ", got " + r.status + " " + abbreviate(r.body));
+    }
+
+    String gp(String suffix) { return "/api/v1/groups/" + groupId + suffix; }
+
+    static String str(String json, String field) {
+        Matcher m = Pattern.compile("\"" + Pattern.quote(field) + "\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(json);
+        return m.find() ? m.group(1) : null;
+    }
+
+    static String q(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    static String abbreviate(String s) {
+        s = s.replaceAll("\\s+", " ");
+        return s.length() > 300 ? s.substring(0, 300) + "..." : s;
+    }
+
+    static final class BenchFailure extends RuntimeException {
+        BenchFailure(String m) { super(m); }
+    }
+
+    // ---------------------------------------------------------------- numbers
+
+    static final class LongList {
+        long[] a = new long[1024];
+        int n;
+
+        void add(long v) {
+            if (n == a.length) a = Arrays.copyOf(a, n * 2);
+            a[n++] = v;
+        }
+
+        long[] toArray() { return Arrays.copyOf(a, n); }
+    }
+
+    static long[] concat(ConcurrentLinkedQueue<long[]> chunks) {
+        long[] all = chunks.stream().flatMapToLong(Arrays::stream).toArray();
+        Arrays.sort(all);
+        return all;
+    }
+
+    /** Nearest-rank percentile of a sorted array; -1 when empty. */
+    static long pct(long[] sorted, double p) {
+        if (sorted.length == 0) return -1;
+        int rank = (int) Math.ceil(p / 100.0 * sorted.length);
+        return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1];
+    }
+
+    static String ms(long nanos) {
+        return nanos < 0 ? "n/a" : fmt(nanos / 1e6, nanos < 10_000_000 ? 2 : 1);
+    }
+
+    static String fmt(double v, int decimals) {
+        return String.format(Locale.ROOT, "%." + decimals + "f", v);
+    }
+
+    static void sleepNanos(long n) {
+        try {
+            Thread.sleep(n / 1_000_000, (int) (n % 1_000_000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    void put(String k, Object v) { results.put(k, String.valueOf(v)); }
+
+    void writeResults() throws IOException {
+        if (outFile == null) return;
+        StringBuilder sb = new StringBuilder();
+        results.forEach((k, v) -> sb.append(k).append('=').append(v).append('\n'));
+        Files.writeString(outFile, sb.toString());
+    }
+}

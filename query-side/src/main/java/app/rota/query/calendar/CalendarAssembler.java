@@ -1,0 +1,62 @@
+package app.rota.query.calendar;
+
+import app.rota.kernel.schedule.Assignee;
+import app.rota.kernel.schedule.CalendarSlot;
+import app.rota.kernel.schedule.MemberId;
+import app.rota.kernel.schedule.ShiftTypeId;
+import app.rota.kernel.schedule.SlotInterval;
+import app.rota.kernel.schedule.SlotKey;
+import app.rota.kernel.schedule.SlotStatus;
+import app.rota.query.calendar.CalendarStore.MemberRow;
+import app.rota.query.calendar.CalendarStore.ShiftTypeRow;
+import app.rota.query.calendar.CalendarStore.SlotRow;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds calendar slots: every occurrence of each active shift type in the range, plus any recorded
+ * slot (e.g. of a since-retired shift type), each with its interval computed in the group's zone.
+ */
+final class CalendarAssembler {
+
+    private CalendarAssembler() {
+    }
+
+    static List<CalendarSlot> slots(ZoneId zone, LocalDate from, LocalDate to, Map<ShiftTypeId, ShiftTypeRow> shiftTypes,
+                                    Map<MemberId, MemberRow> members, List<SlotRow> recorded) {
+        Map<SlotKey, SlotRow> bySlot = new LinkedHashMap<>();
+        for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
+            for (ShiftTypeRow type : shiftTypes.values()) {
+                if (!type.retired() && type.days().contains(date.getDayOfWeek())) {
+                    SlotKey key = new SlotKey(type.id(), date);
+                    bySlot.put(key, new SlotRow(key, null, 0));
+                }
+            }
+        }
+        recorded.forEach(row -> bySlot.put(row.slot(), row));
+        List<CalendarSlot> slots = new ArrayList<>();
+        for (SlotRow row : bySlot.values()) {
+            ShiftTypeRow type = shiftTypes.get(row.slot().shiftTypeId());
+            if (type != null && (row.memberId() != null || !type.retired())) {
+                slots.add(slot(zone, type, row, members));
+            }
+        }
+        slots.sort(Comparator.comparing(CalendarSlot::start).thenComparing(CalendarSlot::shiftTypeName));
+        return slots;
+    }
+
+    static CalendarSlot slot(ZoneId zone, ShiftTypeRow type, SlotRow row, Map<MemberId, MemberRow> members) {
+        SlotInterval interval = type.timing().intervalOn(row.slot().date(), zone);
+        MemberRow member = row.memberId() == null ? null : members.get(row.memberId());
+        Assignee assignee = row.memberId() == null ? null
+                : new Assignee(row.memberId(), member == null ? null : member.name(), member != null && member.active());
+        return new CalendarSlot(type.id(), type.name(), row.slot().date(), interval.startOffset(), interval.endOffset(),
+                interval.realHours(), assignee == null ? SlotStatus.OPEN : SlotStatus.ASSIGNED, assignee, row.version());
+    }
+}

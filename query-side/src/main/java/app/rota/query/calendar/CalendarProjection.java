@@ -1,0 +1,139 @@
+package app.rota.query.calendar;
+
+import app.rota.kernel.member.MemberAddedEvent;
+import app.rota.kernel.member.MemberChangedEvent;
+import app.rota.kernel.member.MemberDeactivatedEvent;
+import app.rota.kernel.schedule.ShiftTypeChangedEvent;
+import app.rota.kernel.schedule.ShiftTypeDefinedEvent;
+import app.rota.kernel.schedule.ShiftTypeRetiredEvent;
+import app.rota.kernel.schedule.SlotAssignedEvent;
+import app.rota.kernel.schedule.SlotUnassignedEvent;
+import app.rota.kernel.error.ErrorCode;
+import app.rota.kernel.error.RotaException;
+import app.rota.kernel.group.GroupId;
+import app.rota.kernel.schedule.CalendarResponse;
+import app.rota.kernel.schedule.CalendarSlot;
+import app.rota.kernel.schedule.FindCalendarQuery;
+import app.rota.kernel.schedule.FindMemberScheduleQuery;
+import app.rota.kernel.schedule.FindOnCallQuery;
+import app.rota.kernel.schedule.MemberId;
+import app.rota.kernel.schedule.MemberScheduleResponse;
+import app.rota.kernel.schedule.OnCallResponse;
+import app.rota.kernel.schedule.ShiftTiming;
+import app.rota.kernel.schedule.ShiftTypeId;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.queryhandling.QueryHandler;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.springframework.stereotype.Component;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/** Keeps shift types, members and slot assignments for the calendar, on-call and schedule queries. */
+@Component
+@ProcessingGroup(CalendarProjection.PROCESSING_GROUP)
+class CalendarProjection {
+
+    static final String PROCESSING_GROUP = "calendar";
+
+    private final CalendarStore store;
+
+    CalendarProjection(CalendarStore store) {
+        this.store = store;
+    }
+
+    @EventHandler
+    void on(ShiftTypeDefinedEvent e) {
+        store.shiftTypeDefined(e.shiftTypeId(), e.groupId(), e.name(), e.startTime(), e.durationHours(), e.daysOfWeek());
+    }
+
+    @EventHandler
+    void on(ShiftTypeChangedEvent e) {
+        store.shiftTypeChanged(e.shiftTypeId(), e.name(), e.daysOfWeek());
+    }
+
+    @EventHandler
+    void on(ShiftTypeRetiredEvent e) {
+        store.shiftTypeRetired(e.shiftTypeId());
+    }
+
+    @EventHandler
+    void on(MemberAddedEvent e) {
+        store.memberAdded(e.memberId(), e.groupId(), e.name(), e.phone(), e.role().name());
+    }
+
+    @EventHandler
+    void on(MemberChangedEvent e) {
+        store.memberChanged(e.memberId(), e.name(), e.phone(), e.role().name());
+    }
+
+    @EventHandler
+    void on(MemberDeactivatedEvent e) {
+        store.memberDeactivated(e.memberId());
+    }
+
+    @EventHandler
+    void on(SlotAssignedEvent e, @SequenceNumber long sequence) {
+        store.slotAssigned(e.slot(), e.groupId(), e.memberId(), e.start(), e.end(), sequence + 1);
+    }
+
+    @EventHandler
+    void on(SlotUnassignedEvent e, @SequenceNumber long sequence) {
+        store.slotUnassigned(e.slot(), sequence + 1);
+    }
+
+    @ResetHandler
+    void reset() {
+        store.reset();
+    }
+
+    @QueryHandler
+    CalendarResponse handle(FindCalendarQuery query) {
+        ZoneId zone = zoneOf(query.groupId());
+        DateRanges.check(query.from(), query.to());
+        return new CalendarResponse(query.groupId(), zone.getId(), CalendarAssembler.slots(zone, query.from(), query.to(),
+                store.shiftTypes(query.groupId()), store.members(query.groupId()),
+                store.slots(query.groupId(), query.from(), query.to())));
+    }
+
+    /** The slots whose interval contains the instant; a shift lasts at most a week, so a week back suffices. */
+    @QueryHandler
+    OnCallResponse handle(FindOnCallQuery query) {
+        ZoneId zone = zoneOf(query.groupId());
+        LocalDate day = query.at().atZone(zone).toLocalDate();
+        LocalDate from = day.minusDays(ShiftTiming.MAX_DURATION_HOURS / 24);
+        List<CalendarSlot> onCall = CalendarAssembler.slots(zone, from, day, store.shiftTypes(query.groupId()),
+                        store.members(query.groupId()), store.slots(query.groupId(), from, day)).stream()
+                .filter(slot -> !slot.start().toInstant().isAfter(query.at()) && slot.end().toInstant().isAfter(query.at()))
+                .toList();
+        return new OnCallResponse(query.at().atZone(zone).toOffsetDateTime(), onCall);
+    }
+
+    @QueryHandler
+    MemberScheduleResponse handle(FindMemberScheduleQuery query) {
+        ZoneId zone = zoneOf(query.groupId());
+        DateRanges.check(query.from(), query.to());
+        Map<MemberId, CalendarStore.MemberRow> members = store.members(query.groupId());
+        CalendarStore.MemberRow member = members.get(query.memberId());
+        if (member == null) {
+            throw new RotaException(ErrorCode.MEMBER_NOT_FOUND, "No member " + query.memberId() + " in this group.");
+        }
+        Map<ShiftTypeId, CalendarStore.ShiftTypeRow> shiftTypes = store.shiftTypes(query.groupId());
+        List<CalendarSlot> slots = store.slotsOf(query.memberId(), query.from(), query.to()).stream()
+                .filter(row -> shiftTypes.containsKey(row.slot().shiftTypeId()))
+                .map(row -> CalendarAssembler.slot(zone, shiftTypes.get(row.slot().shiftTypeId()), row, members))
+                .sorted(Comparator.comparing(CalendarSlot::start))
+                .toList();
+        return new MemberScheduleResponse(query.memberId(), member.name(), slots);
+    }
+
+    private ZoneId zoneOf(GroupId groupId) {
+        return store.zoneOf(groupId)
+                .orElseThrow(() -> new RotaException(ErrorCode.GROUP_NOT_FOUND, "No group with id " + groupId + "."));
+    }
+}

@@ -1,0 +1,77 @@
+package app.rota.query.calendar;
+
+import app.rota.kernel.error.RotaException;
+import app.rota.kernel.group.GroupId;
+import app.rota.kernel.schedule.CalendarResponse;
+import app.rota.kernel.schedule.FindCalendarQuery;
+import app.rota.kernel.schedule.FindMemberScheduleQuery;
+import app.rota.kernel.schedule.FindOnCallQuery;
+import app.rota.kernel.schedule.MemberId;
+import app.rota.kernel.schedule.MemberScheduleResponse;
+import app.rota.kernel.schedule.OnCallResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryExecutionException;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import java.util.concurrent.CompletionException;
+
+/** Reads are answered from the calendar projection; any member, admin or auditor of the group may read. */
+@RestController
+@RequestMapping("/api/v1/groups/{groupId}")
+@Tag(name = "Calendar")
+class CalendarQueryController {
+
+    private final QueryGateway queries;
+    private final Clock clock;
+
+    CalendarQueryController(QueryGateway queries, Clock clock) {
+        this.queries = queries;
+        this.clock = clock;
+    }
+
+    @GetMapping("/calendar")
+    CalendarResponse calendar(@PathVariable UUID groupId,
+                              @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                              @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        return ask(new FindCalendarQuery(new GroupId(groupId), from, to), CalendarResponse.class);
+    }
+
+    @GetMapping("/on-call")
+    OnCallResponse onCall(@PathVariable UUID groupId,
+                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime at) {
+        return ask(new FindOnCallQuery(new GroupId(groupId), at == null ? clock.instant() : at.toInstant()),
+                OnCallResponse.class);
+    }
+
+    @GetMapping("/members/{memberId}/schedule")
+    MemberScheduleResponse schedule(@PathVariable UUID groupId, @PathVariable UUID memberId,
+                                    @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                    @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        return ask(new FindMemberScheduleQuery(new GroupId(groupId), new MemberId(memberId), from, to),
+                MemberScheduleResponse.class);
+    }
+
+    /** Runs a query; a refusal raised by its handler reaches the client as that refusal. */
+    private <R> R ask(Object query, Class<R> type) {
+        try {
+            return queries.query(query, ResponseTypes.instanceOf(type)).join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause() instanceof QueryExecutionException qe && qe.getCause() != null ? qe.getCause() : e.getCause();
+            if (cause instanceof RotaException refusal) {
+                throw refusal;
+            }
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package app.rota.query.calendar;
+
+import app.rota.kernel.group.GroupId;
+import app.rota.kernel.schedule.MemberId;
+import app.rota.kernel.schedule.ShiftTiming;
+import app.rota.kernel.schedule.ShiftTypeId;
+import app.rota.kernel.schedule.SlotKey;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Timestamp;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The calendar's read-model tables, written by methods named after what happened. */
+@Component
+class CalendarStore {
+
+    record ShiftTypeRow(ShiftTypeId id, String name, ShiftTiming timing, Set<DayOfWeek> days, boolean retired) {
+    }
+
+    record MemberRow(MemberId id, String name, boolean active) {
+    }
+
+    record SlotRow(SlotKey slot, MemberId memberId, long version) {
+    }
+
+    private final JdbcTemplate jdbc;
+
+    CalendarStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    // ---- written by the projection
+
+    void shiftTypeDefined(ShiftTypeId id, GroupId groupId, String name, LocalTime start, int hours, Set<DayOfWeek> days) {
+        jdbc.update("""
+                insert into shift_type_view (id, group_id, name, start_time, duration_hours, days_of_week, retired)
+                values (?, ?, ?, ?, ?, ?, false) on conflict (id) do nothing""",
+                id.value(), groupId.value(), name, start, hours, encode(days));
+    }
+
+    void shiftTypeChanged(ShiftTypeId id, String name, Set<DayOfWeek> days) {
+        jdbc.update("update shift_type_view set name = ?, days_of_week = ? where id = ?", name, encode(days), id.value());
+    }
+
+    void shiftTypeRetired(ShiftTypeId id) {
+        jdbc.update("update shift_type_view set retired = true where id = ?", id.value());
+    }
+
+    void memberAdded(MemberId id, GroupId groupId, String name, String phone, String role) {
+        jdbc.update("""
+                insert into member_view (id, group_id, name, phone, role, active) values (?, ?, ?, ?, ?, true)
+                on conflict (id) do nothing""", id.value(), groupId.value(), name, phone, role);
+    }
+
+    void memberChanged(MemberId id, String name, String phone, String role) {
+        jdbc.update("update member_view set name = ?, phone = ?, role = ? where id = ?", name, phone, role, id.value());
+    }
+
+    void memberDeactivated(MemberId id) {
+        jdbc.update("update member_view set active = false where id = ?", id.value());
+    }
+
+    void slotAssigned(SlotKey slot, GroupId groupId, MemberId memberId, Instant start, Instant end, long version) {
+        jdbc.update("""
+                insert into slot_view (slot_key, group_id, shift_type_id, slot_date, member_id, start_at, end_at, version)
+                values (?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (slot_key) do update set member_id = excluded.member_id, version = excluded.version""",
+                slot.toString(), groupId.value(), slot.shiftTypeId().value(), slot.date(), memberId.value(),
+                Timestamp.from(start), Timestamp.from(end), version);
+    }
+
+    void slotUnassigned(SlotKey slot, long version) {
+        jdbc.update("update slot_view set member_id = null, version = ? where slot_key = ?", version, slot.toString());
+    }
+
+    void reset() {
+        jdbc.update("delete from slot_view");
+        jdbc.update("delete from member_view");
+        jdbc.update("delete from shift_type_view");
+    }
+
+    // ---- read by the query handlers
+
+    Optional<ZoneId> zoneOf(GroupId groupId) {
+        return jdbc.query("select time_zone from group_view where id = ?", (rs, i) -> ZoneId.of(rs.getString(1)), groupId.value())
+                .stream().findFirst();
+    }
+
+    Map<ShiftTypeId, ShiftTypeRow> shiftTypes(GroupId groupId) {
+        return jdbc.query("select id, name, start_time, duration_hours, days_of_week, retired from shift_type_view where group_id = ?",
+                        (rs, i) -> new ShiftTypeRow(new ShiftTypeId(rs.getObject(1, UUID.class)), rs.getString(2),
+                                new ShiftTiming(rs.getTime(3).toLocalTime(), rs.getInt(4)), decode(rs.getString(5)),
+                                rs.getBoolean(6)), groupId.value())
+                .stream().collect(Collectors.toMap(ShiftTypeRow::id, Function.identity()));
+    }
+
+    Map<MemberId, MemberRow> members(GroupId groupId) {
+        return jdbc.query("select id, name, active from member_view where group_id = ?",
+                        (rs, i) -> new MemberRow(new MemberId(rs.getObject(1, UUID.class)), rs.getString(2), rs.getBoolean(3)),
+                        groupId.value())
+                .stream().collect(Collectors.toMap(MemberRow::id, Function.identity()));
+    }
+
+    List<SlotRow> slots(GroupId groupId, LocalDate from, LocalDate to) {
+        return jdbc.query("""
+                        select shift_type_id, slot_date, member_id, version from slot_view
+                        where group_id = ? and slot_date between ? and ?""",
+                CalendarStore::slotRow, groupId.value(), from, to);
+    }
+
+    List<SlotRow> slotsOf(MemberId memberId, LocalDate from, LocalDate to) {
+        return jdbc.query("""
+                        select shift_type_id, slot_date, member_id, version from slot_view
+                        where member_id = ? and slot_date between ? and ?""",
+                CalendarStore::slotRow, memberId.value(), from, to);
+    }
+
+    private static SlotRow slotRow(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+        UUID member = rs.getObject(3, UUID.class);
+        return new SlotRow(new SlotKey(new ShiftTypeId(rs.getObject(1, UUID.class)), rs.getObject(2, LocalDate.class)),
+                member == null ? null : new MemberId(member), rs.getLong(4));
+    }
+
+    private static String encode(Set<DayOfWeek> days) {
+        return days.stream().sorted().map(DayOfWeek::name).collect(Collectors.joining(","));
+    }
+
+    private static Set<DayOfWeek> decode(String days) {
+        Set<DayOfWeek> set = EnumSet.noneOf(DayOfWeek.class);
+        Arrays.stream(days.split(",")).filter(s -> !s.isBlank()).map(DayOfWeek::valueOf).forEach(set::add);
+        return set;
+    }
+}

@@ -1,0 +1,12 @@
+package app.rota.kernel.member;
+
+import app.rota.kernel.group.GroupId;
+import app.rota.kernel.schedule.MemberId;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.LocalDate;
+
+/** Group-local dates, inclusive. */
+public record DeclareTimeOffCommand(@TargetAggregateIdentifier MemberId memberId, GroupId groupId, LocalDate from,
+                                    LocalDate to, String reason) {
+}

@@ -1,0 +1,9 @@
+package app.rota.kernel.member;
+
+import app.rota.kernel.group.GroupId;
+import app.rota.kernel.schedule.MemberId;
+import org.axonframework.serialization.Revision;
+
+@Revision("1")
+public record MemberDeactivatedEvent(MemberId memberId, GroupId groupId) {
+}

@@ -1,0 +1,11 @@
+package app.rota.kernel.member;
+
+import app.rota.kernel.group.GroupId;
+import app.rota.kernel.schedule.MemberId;
+import org.axonframework.serialization.Revision;
+
+import java.time.LocalDate;
+
+@Revision("1")
+public record TimeOffDeclaredEvent(MemberId memberId, GroupId groupId, LocalDate from, LocalDate to, String reason) {
+}

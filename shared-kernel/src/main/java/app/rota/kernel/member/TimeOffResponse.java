@@ -1,0 +1,10 @@
+package app.rota.kernel.member;
+
+import app.rota.kernel.schedule.SlotKey;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** What declaring time off answers: the member's existing assignments that fall in it. */
+public record TimeOffResponse(LocalDate from, LocalDate to, List<SlotKey> conflictingSlots) {
+}

@@ -1,0 +1,8 @@
+package app.rota.kernel.schedule;
+
+import app.rota.kernel.group.GroupId;
+
+import java.time.LocalDate;
+
+public record FindMemberScheduleQuery(GroupId groupId, MemberId memberId, LocalDate from, LocalDate to) {
+}

@@ -1,0 +1,3 @@
+package app.rota.kernel.schedule;
+
+public enum SlotStatus { OPEN, ASSIGNED, SWAP_PENDING, COVERAGE_REQUESTED, GAP }
