@@ -33,13 +33,15 @@ class GroupAggregate {
         GroupCreatedEvent created = new GroupCreatedEvent(command.groupId(), GroupRules.validName(command.name()), zone,
                 GroupRules.validSettings(command.settings()));
         lookups.groupCreated(command.groupId(), zone);
+        lookups.holidaysChanged(command.groupId(), created.settings().holidays());
         apply(created);
     }
 
     @CommandHandler
-    GroupSettings handle(ChangeGroupSettingsCommand command) {
+    GroupSettings handle(ChangeGroupSettingsCommand command, CommandLookups lookups) {
         GroupSettings after = GroupRules.validSettings(command.settings());
         if (!after.equals(settings)) {
+            lookups.holidaysChanged(groupId, after.holidays());
             apply(new GroupSettingsChangedEvent(groupId, settings, after));
         }
         return after;

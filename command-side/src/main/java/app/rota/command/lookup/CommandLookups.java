@@ -3,6 +3,7 @@ package app.rota.command.lookup;
 import app.rota.kernel.error.ErrorCode;
 import app.rota.kernel.error.RotaException;
 import app.rota.kernel.group.GroupId;
+import app.rota.kernel.member.MemberRole;
 import app.rota.kernel.schedule.MemberId;
 import app.rota.kernel.schedule.ShiftTiming;
 import app.rota.kernel.schedule.ShiftTypeId;
@@ -43,6 +44,16 @@ public class CommandLookups {
         jdbc.update("insert into cmd_group (group_id, time_zone) values (?, ?)", groupId.value(), zone.getId());
     }
 
+    public void holidaysChanged(GroupId groupId, List<LocalDate> holidays) {
+        jdbc.update("update cmd_group set holidays = ? where group_id = ?",
+                holidays.stream().map(java.sql.Date::valueOf).toArray(java.sql.Date[]::new), groupId.value());
+    }
+
+    public Set<LocalDate> holidaysOf(GroupId groupId) {
+        return jdbc.query("select unnest(holidays) from cmd_group where group_id = ?",
+                (rs, i) -> rs.getObject(1, LocalDate.class), groupId.value()).stream().collect(Collectors.toSet());
+    }
+
     public ZoneId zoneOf(GroupId groupId) {
         return jdbc.query("select time_zone from cmd_group where group_id = ?",
                         (rs, i) -> ZoneId.of(rs.getString(1)), groupId.value())
@@ -53,10 +64,10 @@ public class CommandLookups {
     // ---- members
 
     /** Reserves the phone within the group; exactly one of two concurrent claims wins. */
-    public void memberAdded(MemberId memberId, GroupId groupId, String phone) {
+    public void memberAdded(MemberId memberId, GroupId groupId, String phone, MemberRole role) {
         int inserted = jdbc.update("""
-                insert into cmd_member (member_id, group_id, phone, active) values (?, ?, ?, true)
-                on conflict (group_id, phone) do nothing""", memberId.value(), groupId.value(), phone);
+                insert into cmd_member (member_id, group_id, phone, active, role) values (?, ?, ?, true, ?)
+                on conflict (group_id, phone) do nothing""", memberId.value(), groupId.value(), phone, role.name());
         if (inserted == 0) {
             throw phoneTaken();
         }
@@ -72,6 +83,10 @@ public class CommandLookups {
         }
     }
 
+    public void roleChanged(MemberId memberId, MemberRole role) {
+        jdbc.update("update cmd_member set role = ? where member_id = ?", role.name(), memberId.value());
+    }
+
     public void memberDeactivated(MemberId memberId) {
         jdbc.update("update cmd_member set active = false where member_id = ?", memberId.value());
     }
@@ -85,8 +100,11 @@ public class CommandLookups {
                 memberId.value()).stream().findFirst();
     }
 
-    public List<MemberId> activeMembers(GroupId groupId) {
-        return jdbc.query("select member_id from cmd_member where group_id = ? and active order by member_id",
+    /** Active members who take call (admins and members, not auditors), in the order they joined. */
+    public List<MemberId> rotatableMembers(GroupId groupId) {
+        return jdbc.query("""
+                        select member_id from cmd_member
+                        where group_id = ? and active and role <> 'AUDITOR' order by joined_order""",
                 (rs, i) -> new MemberId(rs.getObject(1, UUID.class)), groupId.value());
     }
 

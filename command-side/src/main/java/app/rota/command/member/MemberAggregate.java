@@ -49,7 +49,7 @@ class MemberAggregate {
         String name = validName(command.name());
         String phone = PhoneNumbers.normalised(command.phone());
         MemberRole role = Objects.requireNonNullElse(command.role(), MemberRole.MEMBER);
-        lookups.memberAdded(command.memberId(), command.groupId(), phone);
+        lookups.memberAdded(command.memberId(), command.groupId(), phone, role);
         apply(new MemberAddedEvent(command.memberId(), command.groupId(), name, phone, role));
     }
 
@@ -66,6 +66,7 @@ class MemberAggregate {
             lookups.phoneChanged(memberId, groupId, newPhone);
         }
         if (newRole != role) {
+            lookups.roleChanged(memberId, newRole);
             logins.roleChanged(memberId, newRole);
         }
         apply(new MemberChangedEvent(memberId, groupId, newName, newPhone, newRole, name, phone, role));

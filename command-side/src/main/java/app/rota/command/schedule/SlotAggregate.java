@@ -59,6 +59,9 @@ class SlotAggregate {
         if (command.memberId().equals(assignee)) {
             return state(command.slot());
         }
+        if (command.onlyIfOpen() && assignee != null) {
+            throw new RotaException(ErrorCode.SLOT_ALREADY_ASSIGNED, null, "The slot was assigned meanwhile.", state(command.slot()));
+        }
         lookups.book(command.slot(), command.groupId(), command.memberId(), interval);
         apply(new SlotAssignedEvent(command.slot(), command.groupId(), command.memberId(), assignee,
                 validReason(command.reason()), interval.startInstant(), interval.endInstant()));

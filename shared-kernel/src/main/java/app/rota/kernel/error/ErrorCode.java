@@ -37,6 +37,7 @@ public enum ErrorCode {
     PHONE_TAKEN(Kind.CONFLICT, "Another member of the group has this phone number"),
     USERNAME_TAKEN(Kind.CONFLICT, "This username is taken"),
     MEMBER_DOUBLE_BOOKED(Kind.CONFLICT, "The member already holds an overlapping slot"),
+    SLOT_ALREADY_ASSIGNED(Kind.CONFLICT, "The slot was assigned meanwhile"),
 
     MEMBER_INACTIVE(Kind.RULE_VIOLATION, "The member is deactivated"),
     SHIFT_TYPE_RETIRED(Kind.RULE_VIOLATION, "The shift type is retired"),

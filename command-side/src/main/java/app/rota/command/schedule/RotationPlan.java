@@ -1,0 +1,99 @@
+package app.rota.command.schedule;
+
+import app.rota.kernel.schedule.MemberId;
+import app.rota.kernel.schedule.SlotInterval;
+import app.rota.kernel.schedule.SlotKey;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiPredicate;
+
+/**
+ * The rotation policy, pure and deterministic. Slots are taken in time order. For each, the base
+ * candidate is the WhoseOnFirst circular rotation, member index = (shift index + week offset) mod team
+ * size; from there, members are tried in rotation order, skipping anyone on time off that day or
+ * holding an overlapping slot (existing or planned). Among those eligible, a weekend or holiday slot
+ * goes to whoever has the fewest weekend and holiday slots so far, any slot to whoever has the fewest
+ * slots so far; ties keep rotation order.
+ */
+final class RotationPlan {
+
+    /** A slot to fill, with its index among the rotated shift types and whether it is a weekend or holiday. */
+    record Candidate(SlotKey slot, int shiftIndex, SlotInterval interval, boolean special) {
+    }
+
+    record Planned(SlotKey slot, MemberId memberId, SlotInterval interval) {
+    }
+
+    record Plan(List<Planned> assignments, List<SlotKey> unfillable, Map<MemberId, int[]> load) {
+    }
+
+    private RotationPlan() {
+    }
+
+    static boolean isSpecial(LocalDate date, Set<LocalDate> holidays) {
+        return date.getDayOfWeek() == DayOfWeek.SATURDAY || date.getDayOfWeek() == DayOfWeek.SUNDAY
+                || holidays.contains(date);
+    }
+
+    /**
+     * @param team           members in rotation order
+     * @param anchor         the first day of the range: week offsets count whole weeks from it
+     * @param candidates     open future slots, in time order
+     * @param existing       slots members already hold (for overlaps), by member
+     * @param onTimeOff      whether a member is off on a date
+     * @param initialLoad    [slots, weekend-and-holiday slots] each member already holds in the range
+     */
+    static Plan plan(List<MemberId> team, LocalDate anchor, List<Candidate> candidates,
+                     Map<MemberId, List<SlotInterval>> existing, BiPredicate<MemberId, LocalDate> onTimeOff,
+                     Map<MemberId, int[]> initialLoad) {
+        Map<MemberId, List<SlotInterval>> held = new HashMap<>();
+        Map<MemberId, int[]> load = new HashMap<>();
+        for (MemberId member : team) {
+            held.put(member, new ArrayList<>(existing.getOrDefault(member, List.of())));
+            int[] given = initialLoad.getOrDefault(member, new int[2]);
+            load.put(member, new int[]{given[0], given[1]});
+        }
+        List<Planned> assignments = new ArrayList<>();
+        List<SlotKey> unfillable = new ArrayList<>();
+        for (Candidate candidate : candidates) {
+            int weekOffset = (int) (ChronoUnit.DAYS.between(anchor, candidate.slot().date()) / 7);
+            int base = Math.floorMod(candidate.shiftIndex() + weekOffset, team.size());
+            MemberId chosen = null;
+            for (int step = 0; step < team.size(); step++) {
+                MemberId member = team.get((base + step) % team.size());
+                if (onTimeOff.test(member, candidate.slot().date())
+                        || held.get(member).stream().anyMatch(candidate.interval()::overlaps)) {
+                    continue;
+                }
+                if (chosen == null || fairer(load.get(member), load.get(chosen), candidate.special())) {
+                    chosen = member;
+                }
+            }
+            if (chosen == null) {
+                unfillable.add(candidate.slot());
+            } else {
+                held.get(chosen).add(candidate.interval());
+                load.get(chosen)[0]++;
+                if (candidate.special()) {
+                    load.get(chosen)[1]++;
+                }
+                assignments.add(new Planned(candidate.slot(), chosen, candidate.interval()));
+            }
+        }
+        return new Plan(assignments, unfillable, load);
+    }
+
+    private static boolean fairer(int[] member, int[] best, boolean special) {
+        if (special && member[1] != best[1]) {
+            return member[1] < best[1];
+        }
+        return member[0] < best[0];
+    }
+}
