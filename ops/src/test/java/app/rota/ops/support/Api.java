@@ -55,6 +55,15 @@ public final class Api {
                 .PUT(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    public Response patch(String path, String token, String body) {
+        return send(request(path, token).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    public Response delete(String path, String token) {
+        return send(request(path, token).DELETE());
+    }
+
     public String login(String username, String password) {
         Response response = post("/api/v1/auth/login", null,
                 JSON.writeValueAsString(java.util.Map.of("username", username, "password", password)));
