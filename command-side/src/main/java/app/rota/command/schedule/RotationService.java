@@ -108,10 +108,10 @@ class RotationService {
         RotationPlan.Plan plan = RotationPlan.plan(team, request.from(), candidates, existing,
                 (member, date) -> timeOff.stream().anyMatch(t -> t.memberId().equals(member) && t.covers(date)),
                 initialLoad);
-        return apply(request.groupId(), team, plan);
+        return apply(request.groupId(), team, plan, holidays);
     }
 
-    private Result apply(GroupId groupId, List<MemberId> team, RotationPlan.Plan plan) {
+    private Result apply(GroupId groupId, List<MemberId> team, RotationPlan.Plan plan, Set<LocalDate> holidays) {
         List<LeftOpen> leftOpen = new ArrayList<>();
         plan.unfillable().forEach(slot -> leftOpen.add(new LeftOpen(slot, "NO_ELIGIBLE_MEMBER")));
         Map<MemberId, int[]> load = plan.load();
@@ -123,6 +123,9 @@ class RotationService {
             } catch (RotaException refused) {
                 leftOpen.add(new LeftOpen(planned.slot(), refused.code().name()));
                 load.get(planned.memberId())[0]--;
+                if (RotationPlan.isSpecial(planned.slot().date(), holidays)) {
+                    load.get(planned.memberId())[1]--;
+                }
             }
         }
         List<MemberLoad> loads = team.stream()

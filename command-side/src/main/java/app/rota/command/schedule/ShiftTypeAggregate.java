@@ -19,6 +19,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.DayOfWeek;
 import java.util.EnumSet;
+import java.util.Objects;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -101,7 +102,7 @@ class ShiftTypeAggregate {
     }
 
     private static Set<DayOfWeek> validDays(Set<DayOfWeek> days) {
-        if (days == null || days.isEmpty() || days.contains(null)) {
+        if (days == null || days.isEmpty() || days.stream().anyMatch(Objects::isNull)) {
             throw new RotaException(ErrorCode.DAYS_OF_WEEK_INVALID, "daysOfWeek",
                     "Name at least one day of week, e.g. [\"MONDAY\", \"TUESDAY\"].");
         }

@@ -62,9 +62,10 @@ class SlotAggregate {
         if (command.onlyIfOpen() && assignee != null) {
             throw new RotaException(ErrorCode.SLOT_ALREADY_ASSIGNED, null, "The slot was assigned meanwhile.", state(command.slot()));
         }
+        String reason = validReason(command.reason());
         lookups.book(command.slot(), command.groupId(), command.memberId(), interval);
         apply(new SlotAssignedEvent(command.slot(), command.groupId(), command.memberId(), assignee,
-                validReason(command.reason()), interval.startInstant(), interval.endInstant()));
+                reason, interval.startInstant(), interval.endInstant()));
         return state(command.slot());
     }
 
@@ -72,12 +73,13 @@ class SlotAggregate {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     SlotState handle(UnassignSlotCommand command, CommandLookups lookups) {
         requireVersion(command.slot(), command.expectedVersion());
-        SlotRules.interval(command.slot(), command.groupId(), lookups);
+        SlotRules.shiftTypeOf(command.slot(), command.groupId(), lookups);
+        String reason = validReason(command.reason());
         if (assignee == null) {
             return state(command.slot());
         }
         lookups.release(command.slot());
-        apply(new SlotUnassignedEvent(command.slot(), command.groupId(), assignee, validReason(command.reason())));
+        apply(new SlotUnassignedEvent(command.slot(), command.groupId(), assignee, reason));
         return state(command.slot());
     }
 
@@ -117,17 +119,24 @@ class SlotAggregate {
         version++;
     }
 
-    /** Where a slot exists at all: its shift type belongs to the group, is active, and occurs on the date. */
+    /**
+     * Where a slot can be assigned: its shift type belongs to the group, is active, and occurs on the
+     * date. Unassigning needs only the first, so assignments of a since-retired shift type can be removed.
+     */
     static final class SlotRules {
 
         private SlotRules() {
         }
 
-        static SlotInterval interval(SlotKey slot, GroupId groupId, CommandLookups lookups) {
-            ShiftTypeFacts shiftType = lookups.shiftType(slot.shiftTypeId())
+        static ShiftTypeFacts shiftTypeOf(SlotKey slot, GroupId groupId, CommandLookups lookups) {
+            return lookups.shiftType(slot.shiftTypeId())
                     .filter(s -> s.groupId().equals(groupId))
                     .orElseThrow(() -> new RotaException(ErrorCode.SHIFT_TYPE_NOT_FOUND, "shiftTypeId",
                             "No shift type " + slot.shiftTypeId() + " in this group."));
+        }
+
+        static SlotInterval interval(SlotKey slot, GroupId groupId, CommandLookups lookups) {
+            ShiftTypeFacts shiftType = shiftTypeOf(slot, groupId, lookups);
             if (shiftType.retired()) {
                 throw new RotaException(ErrorCode.SHIFT_TYPE_RETIRED, "shiftTypeId", "The shift type is retired.");
             }

@@ -1,5 +1,6 @@
 package app.rota.command.group;
 
+import app.rota.command.lookup.CommandLookups;
 import app.rota.kernel.error.ErrorCode;
 import app.rota.kernel.error.RotaException;
 import app.rota.kernel.group.ChangeGroupSettingsCommand;
@@ -22,6 +23,11 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+
 
 class GroupAggregateTest {
 
@@ -29,10 +35,13 @@ class GroupAggregateTest {
     private static final GroupSettings DEFAULTS = GroupSettings.defaults();
 
     private FixtureConfiguration<GroupAggregate> fixture;
+    private CommandLookups lookups;
 
     @BeforeEach
     void setUp() {
+        lookups = mock(CommandLookups.class);
         fixture = new AggregateTestFixture<>(GroupAggregate.class);
+        fixture.registerInjectableResource(lookups);
     }
 
     @Test
@@ -40,6 +49,22 @@ class GroupAggregateTest {
         fixture.givenNoPriorActivity()
                 .when(new CreateGroupCommand(GROUP, "  Cardiology  ", "America/Chicago", null))
                 .expectEvents(new GroupCreatedEvent(GROUP, "Cardiology", ZoneId.of("America/Chicago"), DEFAULTS));
+    }
+
+    @Test
+    void aCreatedGroupIsRegisteredInTheLookupsWithItsZoneAndHolidays() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateGroupCommand(GROUP, "ER", "America/Chicago",
+                        withHolidays(List.of(LocalDate.of(2026, 12, 25), LocalDate.of(2026, 1, 1)))))
+                .expectSuccessfulHandlerExecution();
+        verify(lookups).groupCreated(GROUP, ZoneId.of("America/Chicago"));
+        verify(lookups).holidaysChanged(GROUP, List.of(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 25)));
+    }
+
+    @Test
+    void aRefusedGroupIsNotRegisteredInTheLookups() {
+        expectRefusal(new CreateGroupCommand(GROUP, "ER", "Mars/Olympus_Mons", null), ErrorCode.TIME_ZONE_UNKNOWN, "timeZone");
+        verify(lookups, never()).groupCreated(any(), any());
     }
 
     @Test
@@ -93,10 +118,21 @@ class GroupAggregateTest {
     }
 
     @Test
+    void changedHolidaysAreWrittenToTheLookups() {
+        GroupSettings after = withHolidays(List.of(LocalDate.of(2026, 7, 4)));
+        fixture.given(new GroupCreatedEvent(GROUP, "ER", ZoneId.of("UTC"), DEFAULTS))
+                .when(new ChangeGroupSettingsCommand(GROUP, after))
+                .expectEvents(new GroupSettingsChangedEvent(GROUP, DEFAULTS, after));
+        verify(lookups).holidaysChanged(GROUP, List.of(LocalDate.of(2026, 7, 4)));
+    }
+
+    @Test
     void settingsThatChangeNothingRecordNothing() {
         fixture.given(new GroupCreatedEvent(GROUP, "ER", ZoneId.of("UTC"), DEFAULTS))
                 .when(new ChangeGroupSettingsCommand(GROUP, GroupSettings.defaults()))
-                .expectNoEvents();
+                .expectNoEvents()
+                .expectResultMessagePayload(DEFAULTS);
+        verify(lookups, never()).holidaysChanged(any(), any());
     }
 
     @Test

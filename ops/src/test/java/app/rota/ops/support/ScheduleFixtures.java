@@ -60,7 +60,17 @@ public final class ScheduleFixtures {
                 "{\"name\":\"" + name + "\",\"startTime\":\"" + start + "\",\"durationHours\":" + hours
                         + ",\"daysOfWeek\":" + days + "}");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
-        return created.text("id");
+        String id = created.text("id");
+        awaitShiftTypeInCalendar(group, id);
+        return id;
+    }
+
+    /** Reads follow writes asynchronously: wait until any week of the calendar shows the new shift type. */
+    private void awaitShiftTypeInCalendar(String group, String shiftType) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            Api.Response week = api.get("/api/v1/groups/" + group + "/calendar?from=2027-01-04&to=2027-01-10", token);
+            return week.status() == 200 && week.body().contains("\"" + shiftType + "\"");
+        });
     }
 
     public Api.Response assign(String group, String shiftType, String date, String member) {

@@ -1,0 +1,317 @@
+package app.rota.command.member;
+
+import app.rota.command.lookup.CommandLookups;
+import app.rota.kernel.error.ErrorCode;
+import app.rota.kernel.error.RotaException;
+import app.rota.kernel.group.GroupId;
+import app.rota.kernel.member.AddMemberCommand;
+import app.rota.kernel.member.ChangeMemberCommand;
+import app.rota.kernel.member.DeactivateMemberCommand;
+import app.rota.kernel.member.DeclareTimeOffCommand;
+import app.rota.kernel.member.MemberAddedEvent;
+import app.rota.kernel.member.MemberChangedEvent;
+import app.rota.kernel.member.MemberDeactivatedEvent;
+import app.rota.kernel.member.MemberRole;
+import app.rota.kernel.member.TimeOffDeclaredEvent;
+import app.rota.kernel.member.TimeOffResponse;
+import app.rota.kernel.schedule.MemberId;
+import app.rota.kernel.schedule.ShiftTypeId;
+import app.rota.kernel.schedule.SlotKey;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+
+import static app.rota.command.Refusals.refusal;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+
+class MemberAggregateTest {
+
+    private static final GroupId GROUP = new GroupId(UUID.fromString("00000000-0000-0000-0000-0000000000a1"));
+    private static final GroupId OTHER_GROUP = new GroupId(UUID.fromString("00000000-0000-0000-0000-0000000000a2"));
+    private static final MemberId ADA = new MemberId(UUID.fromString("00000000-0000-0000-0000-0000000000b1"));
+    private static final String ADA_PHONE = "+13125550101";
+    private static final MemberAddedEvent ADA_ADDED = new MemberAddedEvent(ADA, GROUP, "Ada", ADA_PHONE, MemberRole.MEMBER);
+
+    private FixtureConfiguration<MemberAggregate> fixture;
+    private CommandLookups lookups;
+    private MemberLogins logins;
+
+    @BeforeEach
+    void setUp() {
+        lookups = mock(CommandLookups.class);
+        logins = mock(MemberLogins.class);
+        when(lookups.zoneOf(GROUP)).thenReturn(ZoneId.of("America/Chicago"));
+        fixture = new AggregateTestFixture<>(MemberAggregate.class);
+        fixture.registerInjectableResource(lookups);
+        fixture.registerInjectableResource(logins);
+    }
+
+    // ---- adding
+
+    @Test
+    void addingNormalisesThePhoneToE164AndTrimsTheName() {
+        fixture.givenNoPriorActivity()
+                .when(new AddMemberCommand(ADA, GROUP, "  Ada  ", "+1 (312) 555-0101", MemberRole.ADMIN))
+                .expectEvents(new MemberAddedEvent(ADA, GROUP, "Ada", ADA_PHONE, MemberRole.ADMIN));
+        verify(lookups).memberAdded(ADA, GROUP, ADA_PHONE, MemberRole.ADMIN);
+    }
+
+    @Test
+    void theRoleDefaultsToMember() {
+        fixture.givenNoPriorActivity()
+                .when(new AddMemberCommand(ADA, GROUP, "Ada", ADA_PHONE, null))
+                .expectEvents(ADA_ADDED);
+        verify(lookups).memberAdded(ADA, GROUP, ADA_PHONE, MemberRole.MEMBER);
+    }
+
+    @Test
+    void aPhoneWithoutItsCountryCodeIsRefused() {
+        expectRefusedAdd("Ada", "(312) 555-0101", ErrorCode.PHONE_INVALID, "phone");
+    }
+
+    @Test
+    void anInvalidPhoneNumberIsRefused() {
+        expectRefusedAdd("Ada", "+1 555 123 4567", ErrorCode.PHONE_INVALID, "phone");
+    }
+
+    @Test
+    void somethingThatIsNotAPhoneNumberIsRefused() {
+        expectRefusedAdd("Ada", "+call me", ErrorCode.PHONE_INVALID, "phone");
+    }
+
+    @Test
+    void aMissingPhoneIsRefused() {
+        expectRefusedAdd("Ada", null, ErrorCode.PHONE_INVALID, "phone");
+    }
+
+    @Test
+    void aBlankNameIsRefused() {
+        expectRefusedAdd("   ", ADA_PHONE, ErrorCode.NAME_BLANK, "name");
+    }
+
+    @Test
+    void aNameOfMoreThanOneHundredCharactersIsRefused() {
+        expectRefusedAdd("x".repeat(101), ADA_PHONE, ErrorCode.NAME_TOO_LONG, "name");
+    }
+
+    @Test
+    void aNameOfExactlyOneHundredCharactersIsAccepted() {
+        fixture.givenNoPriorActivity()
+                .when(new AddMemberCommand(ADA, GROUP, "x".repeat(100), ADA_PHONE, null))
+                .expectEvents(new MemberAddedEvent(ADA, GROUP, "x".repeat(100), ADA_PHONE, MemberRole.MEMBER));
+    }
+
+    @Test
+    void aMemberOfAnUnknownGroupIsRefused() {
+        when(lookups.zoneOf(OTHER_GROUP)).thenThrow(new RotaException(ErrorCode.GROUP_NOT_FOUND, "No group."));
+        fixture.givenNoPriorActivity()
+                .when(new AddMemberCommand(ADA, OTHER_GROUP, "Ada", ADA_PHONE, null))
+                .expectNoEvents()
+                .expectException(refusal(ErrorCode.GROUP_NOT_FOUND, null));
+        verify(lookups, never()).memberAdded(any(), any(), any(), any());
+    }
+
+    @Test
+    void aPhoneTakenInTheGroupLeavesNoMemberBehind() {
+        doThrow(new RotaException(ErrorCode.PHONE_TAKEN, "phone", "taken"))
+                .when(lookups).memberAdded(ADA, GROUP, ADA_PHONE, MemberRole.MEMBER);
+        fixture.givenNoPriorActivity()
+                .when(new AddMemberCommand(ADA, GROUP, "Ada", "+1 312 555 0101", null))
+                .expectNoEvents()
+                .expectException(refusal(ErrorCode.PHONE_TAKEN, "phone"));
+    }
+
+    // ---- changing
+
+    @Test
+    void aChangeRecordsTheDetailsBeforeAndAfter() {
+        fixture.given(ADA_ADDED)
+                .when(new ChangeMemberCommand(ADA, GROUP, " Ada King ", "+1 312 555 0102", null))
+                .expectEvents(new MemberChangedEvent(ADA, GROUP, "Ada King", "+13125550102", MemberRole.MEMBER,
+                        "Ada", ADA_PHONE, MemberRole.MEMBER));
+        verify(lookups).phoneChanged(ADA, GROUP, "+13125550102");
+        verify(lookups, never()).roleChanged(any(), any());
+        verifyNoInteractions(logins);
+    }
+
+    @Test
+    void aChangeOfNothingRecordsNothing() {
+        fixture.given(ADA_ADDED)
+                .when(new ChangeMemberCommand(ADA, GROUP, "Ada", "+1 (312) 555-0101", MemberRole.MEMBER))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        verify(lookups, never()).phoneChanged(any(), any(), any());
+        verifyNoInteractions(logins);
+    }
+
+    @Test
+    void aChangeWithEveryFieldOmittedRecordsNothing() {
+        fixture.given(ADA_ADDED)
+                .when(new ChangeMemberCommand(ADA, GROUP, null, null, null))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void aRoleChangeIsToldToTheLogins() {
+        fixture.given(ADA_ADDED)
+                .when(new ChangeMemberCommand(ADA, GROUP, null, null, MemberRole.AUDITOR))
+                .expectEvents(new MemberChangedEvent(ADA, GROUP, "Ada", ADA_PHONE, MemberRole.AUDITOR,
+                        "Ada", ADA_PHONE, MemberRole.MEMBER));
+        verify(lookups).roleChanged(ADA, MemberRole.AUDITOR);
+        verify(logins).roleChanged(ADA, MemberRole.AUDITOR);
+        verify(lookups, never()).phoneChanged(any(), any(), any());
+    }
+
+    @Test
+    void anInvalidNewPhoneChangesNothing() {
+        fixture.given(ADA_ADDED)
+                .when(new ChangeMemberCommand(ADA, GROUP, null, "3125550102", null))
+                .expectNoEvents()
+                .expectException(refusal(ErrorCode.PHONE_INVALID, "phone"));
+    }
+
+    @Test
+    void aNewPhoneTakenInTheGroupChangesNothing() {
+        doThrow(new RotaException(ErrorCode.PHONE_TAKEN, "phone", "taken"))
+                .when(lookups).phoneChanged(ADA, GROUP, "+13125550102");
+        fixture.given(ADA_ADDED)
+                .when(new ChangeMemberCommand(ADA, GROUP, null, "+13125550102", null))
+                .expectNoEvents()
+                .expectException(refusal(ErrorCode.PHONE_TAKEN, "phone"));
+    }
+
+    @Test
+    void aChangeThroughAnotherGroupFindsNoMember() {
+        fixture.given(ADA_ADDED)
+                .when(new ChangeMemberCommand(ADA, OTHER_GROUP, "Eve", null, null))
+                .expectNoEvents()
+                .expectException(refusal(ErrorCode.MEMBER_NOT_FOUND, null));
+    }
+
+    // ---- deactivating
+
+    @Test
+    void deactivationIsRecordedAndDisablesTheLogin() {
+        fixture.given(ADA_ADDED)
+                .when(new DeactivateMemberCommand(ADA, GROUP))
+                .expectEvents(new MemberDeactivatedEvent(ADA, GROUP));
+        verify(lookups).memberDeactivated(ADA);
+        verify(logins).disabled(ADA);
+    }
+
+    @Test
+    void aSecondDeactivationRecordsNothing() {
+        fixture.given(ADA_ADDED, new MemberDeactivatedEvent(ADA, GROUP))
+                .when(new DeactivateMemberCommand(ADA, GROUP))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        verify(lookups, never()).memberDeactivated(any());
+        verifyNoInteractions(logins);
+    }
+
+    @Test
+    void aDeactivationThroughAnotherGroupFindsNoMember() {
+        fixture.given(ADA_ADDED)
+                .when(new DeactivateMemberCommand(ADA, OTHER_GROUP))
+                .expectNoEvents()
+                .expectException(refusal(ErrorCode.MEMBER_NOT_FOUND, null));
+        verifyNoInteractions(logins);
+    }
+
+    // ---- time off
+
+    @Test
+    void timeOffIsRecordedAndAnswersTheSlotsItConflictsWith() {
+        LocalDate from = LocalDate.of(2026, 3, 7);
+        LocalDate to = LocalDate.of(2026, 3, 9);
+        List<SlotKey> booked = List.of(new SlotKey(new ShiftTypeId(UUID.fromString("00000000-0000-0000-0000-0000000000c1")), from));
+        when(lookups.bookingsOf(ADA, from, to)).thenReturn(booked);
+        fixture.given(ADA_ADDED)
+                .when(new DeclareTimeOffCommand(ADA, GROUP, from, to, "  conference  "))
+                .expectEvents(new TimeOffDeclaredEvent(ADA, GROUP, from, to, "conference"))
+                .expectResultMessagePayload(new TimeOffResponse(from, to, booked));
+        verify(lookups).timeOffDeclared(ADA, GROUP, from, to);
+    }
+
+    @Test
+    void oneDayOfTimeOffIsAccepted() {
+        LocalDate day = LocalDate.of(2026, 3, 7);
+        when(lookups.bookingsOf(ADA, day, day)).thenReturn(List.of());
+        fixture.given(ADA_ADDED)
+                .when(new DeclareTimeOffCommand(ADA, GROUP, day, day, null))
+                .expectEvents(new TimeOffDeclaredEvent(ADA, GROUP, day, day, null))
+                .expectResultMessagePayload(new TimeOffResponse(day, day, List.of()));
+    }
+
+    @Test
+    void timeOffEndingBeforeItStartsIsRefused() {
+        expectRefusedTimeOff(new DeclareTimeOffCommand(ADA, GROUP, LocalDate.of(2026, 3, 9), LocalDate.of(2026, 3, 8), null),
+                ErrorCode.DATE_RANGE_INVALID, "to");
+    }
+
+    @Test
+    void timeOffWithoutAFirstDayIsRefused() {
+        expectRefusedTimeOff(new DeclareTimeOffCommand(ADA, GROUP, null, LocalDate.of(2026, 3, 8), null),
+                ErrorCode.FIELD_REQUIRED, "from");
+    }
+
+    @Test
+    void timeOffOfMoreThan366DaysIsRefused() {
+        LocalDate from = LocalDate.of(2026, 1, 1);
+        expectRefusedTimeOff(new DeclareTimeOffCommand(ADA, GROUP, from, from.plusDays(366), null),
+                ErrorCode.DATE_RANGE_TOO_LARGE, "to");
+    }
+
+    @Test
+    void timeOffOfExactly366DaysIsAccepted() {
+        LocalDate from = LocalDate.of(2026, 1, 1);
+        LocalDate to = from.plusDays(365);
+        fixture.given(ADA_ADDED)
+                .when(new DeclareTimeOffCommand(ADA, GROUP, from, to, null))
+                .expectEvents(new TimeOffDeclaredEvent(ADA, GROUP, from, to, null));
+    }
+
+    @Test
+    void anInactiveMemberCannotDeclareTimeOff() {
+        fixture.given(ADA_ADDED, new MemberDeactivatedEvent(ADA, GROUP))
+                .when(new DeclareTimeOffCommand(ADA, GROUP, LocalDate.of(2026, 3, 7), LocalDate.of(2026, 3, 8), null))
+                .expectNoEvents()
+                .expectException(refusal(ErrorCode.MEMBER_INACTIVE, "memberId"));
+        verify(lookups, never()).timeOffDeclared(any(), any(), any(), any());
+    }
+
+    @Test
+    void timeOffThroughAnotherGroupFindsNoMember() {
+        expectRefusedTimeOff(new DeclareTimeOffCommand(ADA, OTHER_GROUP, LocalDate.of(2026, 3, 7), LocalDate.of(2026, 3, 8), null),
+                ErrorCode.MEMBER_NOT_FOUND, null);
+    }
+
+    private void expectRefusedAdd(String name, String phone, ErrorCode code, String field) {
+        fixture.givenNoPriorActivity()
+                .when(new AddMemberCommand(ADA, GROUP, name, phone, null))
+                .expectNoEvents()
+                .expectException(refusal(code, field));
+        verify(lookups, never()).memberAdded(any(), any(), any(), any());
+    }
+
+    private void expectRefusedTimeOff(DeclareTimeOffCommand command, ErrorCode code, String field) {
+        fixture.given(ADA_ADDED)
+                .when(command)
+                .expectNoEvents()
+                .expectException(refusal(code, field));
+        verify(lookups, never()).timeOffDeclared(any(), any(), any(), any());
+    }
+}
