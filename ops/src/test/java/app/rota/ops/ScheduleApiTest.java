@@ -242,6 +242,31 @@ class ScheduleApiTest extends RotaIntegrationTest {
     }
 
     @Test
+    void aRenamedShiftTypeKeepsItsSlotsAndARetiredOneShowsOnlyWhatWasAssigned() {
+        String group = fixtures.group("UTC");
+        String primary = fixtures.shiftType(group, "Primary", "08:00", 24);
+        String ida = fixtures.member(group, "Ida");
+        fixtures.assign(group, primary, "2027-08-01", ida);
+        String shiftType = "/api/v1/groups/" + group + "/shift-types/" + primary;
+
+        assertThat(api.patch(shiftType, admin, "{\"name\":\"Main\"}").status()).isEqualTo(204);
+        assertThat(api.post(shiftType + "/retire", admin, "").status()).isEqualTo(204);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode calendar = api.get("/api/v1/groups/" + group + "/calendar?from=2027-08-01&to=2027-08-03", admin).json();
+            assertThat(calendar.get("slots")).hasSize(1);
+            assertThat(calendar.at("/slots/0/shiftTypeName").asString()).isEqualTo("Main");
+            assertThat(calendar.at("/slots/0/assignee/memberId").asString()).isEqualTo(ida);
+        });
+        Api.Response refused = fixtures.assign(group, primary, "2027-08-02", ida);
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().get("code").asString()).isEqualTo("SHIFT_TYPE_RETIRED");
+        assertThat(api.delete(slot(group, primary, "2027-08-01"), admin).status())
+                .as("an assignment of a retired shift type can still be removed").isEqualTo(200);
+        assertThat(api.patch(shiftType, admin, "{\"name\":\"Again\"}").status()).isEqualTo(422);
+    }
+
+    @Test
     void aRotationWithoutActiveMembersIsRefused() {
         String group = fixtures.group("UTC");
         fixtures.shiftType(group, "Primary", "08:00", 24);

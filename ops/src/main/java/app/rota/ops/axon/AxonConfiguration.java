@@ -39,11 +39,11 @@ class AxonConfiguration {
     }
 
     @Bean
-    ConfigurerModule failingHandlersAreRetriedNotSkipped(MeterRegistry registry) {
+    ConfigurerModule failingHandlersAreRetriedNotSkipped(MeterRegistry registry, ProcessorFailures failing) {
         return configurer -> configurer.eventProcessing()
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
                 .registerDefaultErrorHandler(c -> PropagatingErrorHandler.instance())
-                .registerDefaultHandlerInterceptor((c, processorName) -> new HandlerFailureCounter(processorName, registry));
+                .registerDefaultHandlerInterceptor((c, processorName) -> new HandlerFailureCounter(processorName, registry, failing));
     }
 
     @Bean

@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Counts and logs every failing event handler invocation ({@code rota.event.handler.failures}, tagged
- * by processor), then rethrows so the processor retries the event with back-off.
+ * by processor), marks the processor as failing until it succeeds again, and rethrows so the processor
+ * retries the event with back-off.
  */
 class HandlerFailureCounter implements MessageHandlerInterceptor<EventMessage<?>> {
 
@@ -19,9 +20,11 @@ class HandlerFailureCounter implements MessageHandlerInterceptor<EventMessage<?>
 
     private final String processorName;
     private final Counter failures;
+    private final ProcessorFailures failing;
 
-    HandlerFailureCounter(String processorName, MeterRegistry registry) {
+    HandlerFailureCounter(String processorName, MeterRegistry registry, ProcessorFailures failing) {
         this.processorName = processorName;
+        this.failing = failing;
         this.failures = Counter.builder("rota.event.handler.failures")
                 .description("Event handler invocations that failed and will be retried")
                 .tag("processor", processorName)
@@ -31,9 +34,12 @@ class HandlerFailureCounter implements MessageHandlerInterceptor<EventMessage<?>
     @Override
     public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
         try {
-            return chain.proceed();
+            Object result = chain.proceed();
+            failing.succeeded(processorName);
+            return result;
         } catch (Exception e) {
             failures.increment();
+            failing.failed(processorName, e);
             log.warn("Event handler in processor '{}' failed on {} (global position retried with back-off): {}",
                     processorName, unitOfWork.getMessage().getPayloadType().getSimpleName(), e.toString());
             throw e;
