@@ -142,6 +142,10 @@ public class RotaBench {
         out.printf("measured: %d assignments from %s over %d clients%n", commands, MEASURED_START, clients);
         CommandPhase m = new CommandPhase(MEASURED_START, commands, true);
         m.run();
+        // how long after the last command the projection shows the last successful assignment
+        long catchUp = waitCaughtUp(m);
+        put("catch_up_ms", catchUp < 0 ? "timeout" : ms(catchUp));
+        m.finishLag();
         double secs = m.elapsedNanos / 1e9;
         long[] lat = m.latencies();
         long[] lag = m.lags();
@@ -161,15 +165,23 @@ public class RotaBench {
         put("lag_p50_ms", ms(pct(lag, 50)));
         put("lag_p99_ms", ms(pct(lag, 99)));
         put("lag_max_ms", ms(pct(lag, 100)));
+        long[] pt = m.lagPoller.pollTimes.toArray();
+        Arrays.sort(pt);
+        put("lag_polls", m.lagPoller.polls);
+        put("lag_poll_errors", m.lagPoller.pollErrors);
+        put("lag_poll_p50_ms", ms(pct(pt, 50)));
+        if (m.lagPoller.pollErrorSample != null) out.println("lag poll error e.g. " + m.lagPoller.pollErrorSample);
+        out.printf(Locale.ROOT, "lag poller: %d calendar reads, %d failed, read p50=%s ms%n",
+                m.lagPoller.polls, m.lagPoller.pollErrors, ms(pct(pt, 50)));
+        String trend = m.lagTrend();
+        put("lag_p50_by_quarter_ms", trend);
+        out.println("lag p50 by quarter of the measured run (ms): " + trend);
         m.printErrors();
-        out.printf(Locale.ROOT, "measured done: ok=%d conflicts=%d errors=%d in %.2f s -> %.1f commands/s; latency p50=%s p99=%s ms; lag p50=%s p99=%s ms (%d samples, %d timeouts)%n",
+        out.printf(Locale.ROOT, "measured done: ok=%d conflicts=%d errors=%d in %.2f s -> %.1f commands/s; latency p50=%s p99=%s ms; lag p50=%s p99=%s ms (%d samples incl. %d timeouts)%n",
                 m.ok.get(), m.conflicts.get(), m.errors.get(), secs, m.ok.get() / secs,
                 ms(pct(lat, 50)), ms(pct(lat, 99)), ms(pct(lag, 50)), ms(pct(lag, 99)), lag.length, m.lagTimeouts.get());
         if (m.ok.get() == 0) throw new BenchFailure("no assignment succeeded; first errors: " + m.firstErrors());
 
-        // wait until the projection shows the last successful assignment before querying
-        long catchUp = waitCaughtUp(m);
-        put("catch_up_ms", catchUp < 0 ? "timeout" : ms(catchUp));
 
         int lastIndex = m.highestOk.get();
         LocalDate lastDate = MEASURED_START.plusDays(lastIndex / shiftTypes);
@@ -253,11 +265,11 @@ public class RotaBench {
         final AtomicInteger issued = new AtomicInteger(), ok = new AtomicInteger(), conflicts = new AtomicInteger(),
                 errors = new AtomicInteger(), lagTimeouts = new AtomicInteger(), highestOk = new AtomicInteger(-1);
         final ConcurrentLinkedQueue<long[]> latencyChunks = new ConcurrentLinkedQueue<>();
-        final ConcurrentLinkedQueue<long[]> lagChunks = new ConcurrentLinkedQueue<>();
         final ConcurrentLinkedQueue<String> errorSamples = new ConcurrentLinkedQueue<>();
         final Map<String, AtomicInteger> errorCounts = new java.util.concurrent.ConcurrentHashMap<>();
+        final LagPoller lagPoller = new LagPoller(lagTimeouts);
         volatile boolean capped;
-        long elapsedNanos;
+        long startedAt, elapsedNanos;
 
         CommandPhase(LocalDate start, int count, boolean measured) {
             this.start = start;
@@ -266,7 +278,11 @@ public class RotaBench {
         }
 
         void run() throws InterruptedException {
+            Thread poller = new Thread(lagPoller, "lag-poller");
+            poller.setDaemon(true);
+            if (measured) poller.start();
             long t0 = System.nanoTime();
+            startedAt = t0;
             long deadline = t0 + COMMAND_PHASE_CAP_NANOS;
             List<Thread> threads = new ArrayList<>();
             for (int c = 0; c < clients; c++) {
@@ -281,10 +297,19 @@ public class RotaBench {
                         + LAG_GIVE_UP_NANOS / 1_000_000 + 2 * HTTP_TIMEOUT.toMillis());
             }
             elapsedNanos = System.nanoTime() - t0;
+            this.poller = poller;
+        }
+
+        Thread poller;
+
+        /** Lets the poller resolve the samples still pending (each gives up after 10 s) and stops it. */
+        void finishLag() throws InterruptedException {
+            lagPoller.stopping = true;
+            if (measured) poller.join(LAG_GIVE_UP_NANOS / 1_000_000 + 2 * HTTP_TIMEOUT.toMillis());
         }
 
         void worker(long deadline) {
-            LongList lat = new LongList(), lag = new LongList();
+            LongList lat = new LongList();
             try {
                 while (true) {
                     if (System.nanoTime() > deadline) {
@@ -313,11 +338,7 @@ public class RotaBench {
                         highestOk.accumulateAndGet(i, Math::max);
                         if (measured) {
                             lat.add(done - s);
-                            if (i % lagEvery == 0) {
-                                long l = measureLag(shiftTypeId, date, memberId, done);
-                                if (l < 0) lagTimeouts.incrementAndGet();
-                                else lag.add(l);
-                            }
+                            if (i % lagEvery == 0) lagPoller.incoming.add(new LagSample(shiftTypeId, date, memberId, done));
                         }
                     } else if (r.status == 409) {
                         conflicts.incrementAndGet();
@@ -328,7 +349,6 @@ public class RotaBench {
                 }
             } finally {
                 latencyChunks.add(lat.toArray());
-                lagChunks.add(lag.toArray());
             }
         }
 
@@ -340,7 +360,31 @@ public class RotaBench {
 
         long[] latencies() { return concat(latencyChunks); }
 
-        long[] lags() { return concat(lagChunks); }
+        /** Lag samples, sorted; a sample that gave up (not visible after 10 s) counts as Long.MAX_VALUE. */
+        long[] lags() {
+            long[] seen = lagPoller.lags.toArray();
+            long[] l = Arrays.copyOf(seen, seen.length + lagTimeouts.get());
+            Arrays.fill(l, seen.length, l.length, Long.MAX_VALUE);
+            Arrays.sort(l);
+            return l;
+        }
+
+        /** Median lag of the samples accepted in each quarter of the measured phase. */
+        String lagTrend() {
+            long[] at = lagPoller.sampleAcceptedAt.toArray(), lag = lagPoller.sampleLag.toArray();
+            StringBuilder sb = new StringBuilder();
+            for (int q = 0; q < 4; q++) {
+                LongList part = new LongList();
+                for (int j = 0; j < at.length; j++) {
+                    int quarter = (int) Math.min(3, Math.max(0, 4 * (at[j] - startedAt) / Math.max(1, elapsedNanos)));
+                    if (quarter == q) part.add(lag[j]);
+                }
+                long[] p = part.toArray();
+                Arrays.sort(p);
+                sb.append(q == 0 ? "" : " / ").append(ms(pct(p, 50)));
+            }
+            return sb.toString();
+        }
 
         String firstErrors() { return errorCounts + " " + errorSamples; }
 
@@ -352,33 +396,95 @@ public class RotaBench {
         }
     }
 
-    /** Nanos from the PUT's 200 until a single-day calendar read shows the assignee; -1 on give-up. */
-    long measureLag(String shiftTypeId, LocalDate date, String memberId, long acceptedAt) {
-        String path = gp("/calendar?from=" + date + "&to=" + date);
-        long giveUp = acceptedAt + LAG_GIVE_UP_NANOS;
-        while (System.nanoTime() < giveUp) {
-            try {
-                Resp r = call("GET", path, null, true);
-                long seen = System.nanoTime();
-                if (r.status == 200 && slotHasAssignee(r.body, shiftTypeId, memberId)) return seen - acceptedAt;
-            } catch (IOException | InterruptedException e) {
-                // keep polling until the give-up time
+    record LagSample(String shiftTypeId, LocalDate date, String memberId, long acceptedAt) {}
+
+    /**
+     * Projection lag: nanos from a PUT's 200 until a calendar read shows that slot's assignee.
+     * One dedicated thread (so the command clients never wait for the projection) repeatedly reads
+     * the calendar over the dates of all pending samples (one request, ~2 ms apart) and records each
+     * sample when its assignee appears; a sample not visible after 10 s counts as a timeout.
+     */
+    final class LagPoller implements Runnable {
+        final ConcurrentLinkedQueue<LagSample> incoming = new ConcurrentLinkedQueue<>();
+        final List<LagSample> pending = new ArrayList<>();
+        final LongList lags = new LongList(), pollTimes = new LongList();
+        /** every sample in completion order: when it was accepted, and its lag (Long.MAX_VALUE: gave up) */
+        final LongList sampleAcceptedAt = new LongList(), sampleLag = new LongList();
+        final AtomicInteger timeouts;
+        volatile int polls, pollErrors;
+        volatile String pollErrorSample;
+        volatile boolean stopping;
+
+        LagPoller(AtomicInteger timeouts) { this.timeouts = timeouts; }
+
+        @Override
+        public void run() {
+            while (true) {
+                for (LagSample s; (s = incoming.poll()) != null; ) pending.add(s);
+                if (pending.isEmpty()) {
+                    if (stopping && incoming.isEmpty()) return;
+                    sleepNanos(TimeUnit.MILLISECONDS.toNanos(1));
+                    continue;
+                }
+                long now = System.nanoTime();
+                pending.removeIf(p -> {
+                    if (now - p.acceptedAt() <= LAG_GIVE_UP_NANOS) return false;
+                    timeouts.incrementAndGet();
+                    sampleAcceptedAt.add(p.acceptedAt());
+                    sampleLag.add(Long.MAX_VALUE);
+                    return true;
+                });
+                if (pending.isEmpty()) continue;
+                LocalDate from = pending.get(0).date(), to = from;
+                for (LagSample p : pending) {
+                    if (p.date().isBefore(from)) from = p.date();
+                    if (p.date().isAfter(to)) to = p.date();
+                }
+                long sent = System.nanoTime();
+                polls++;
+                try {
+                    Resp r = call("GET", gp("/calendar?from=" + from + "&to=" + to), null, true);
+                    long seen = System.nanoTime();
+                    pollTimes.add(seen - sent);
+                    if (r.status != 200) {
+                        pollErrors++;
+                        pollErrorSample = r.status + " " + abbreviate(r.body);
+                    } else {
+                        Map<String, String> assignees = assignees(r.body);
+                        pending.removeIf(p -> {
+                            if (!p.memberId().equals(assignees.get(p.shiftTypeId() + "|" + p.date()))) return false;
+                            lags.add(seen - p.acceptedAt());
+                            sampleAcceptedAt.add(p.acceptedAt());
+                            sampleLag.add(seen - p.acceptedAt());
+                            return true;
+                        });
+                    }
+                } catch (IOException | InterruptedException e) {
+                    pollErrors++;
+                    pollErrorSample = e.toString();
+                }
+                sleepNanos(LAG_POLL_INTERVAL_NANOS);
             }
-            sleepNanos(LAG_POLL_INTERVAL_NANOS);
         }
-        return -1;
     }
 
-    /** Finds the JSON object holding "shiftTypeId":"X" and checks it names memberId M. */
-    static boolean slotHasAssignee(String json, String shiftTypeId, String memberId) {
-        Matcher m = Pattern.compile("\"shiftTypeId\"\\s*:\\s*\"" + Pattern.quote(shiftTypeId) + "\"").matcher(json);
-        Pattern member = Pattern.compile("\"memberId\"\\s*:\\s*\"" + Pattern.quote(memberId) + "\"");
+    static final Pattern SHIFT_TYPE_ID = Pattern.compile("\"shiftTypeId\"\\s*:\\s*\"([^\"]+)\"");
+    static final Pattern DATE = Pattern.compile("\"date\"\\s*:\\s*\"(\\d{4}-\\d{2}-\\d{2})\"");
+    static final Pattern MEMBER_ID = Pattern.compile("\"memberId\"\\s*:\\s*\"([^\"]+)\"");
+
+    /** "shiftTypeId|date" -> assignee memberId for every slot object of a calendar answer that has one. */
+    static Map<String, String> assignees(String json) {
+        Map<String, String> result = new java.util.HashMap<>();
+        Matcher m = SHIFT_TYPE_ID.matcher(json);
         while (m.find()) {
             int open = enclosingOpen(json, m.start());
             int close = matchingClose(json, open);
-            if (open >= 0 && close > open && member.matcher(json.substring(open, close)).find()) return true;
+            if (open < 0 || close <= open) continue;
+            String slot = json.substring(open, close);
+            Matcher d = DATE.matcher(slot), mem = MEMBER_ID.matcher(slot);
+            if (d.find() && mem.find()) result.put(m.group(1) + "|" + d.group(1), mem.group(1));
         }
-        return false;
+        return result;
     }
 
     static int enclosingOpen(String s, int from) {
@@ -415,7 +521,7 @@ public class RotaBench {
         if (i < 0) return -1;
         String shiftTypeId = shiftTypeIds[i % shiftTypes];
         LocalDate date = MEASURED_START.plusDays(i / shiftTypes);
-        long t0 = System.nanoTime();
+        long t0 = m.startedAt + m.elapsedNanos;
         long l = measureLagUntil(shiftTypeId, date, memberIds[i % members], t0, CATCH_UP_CAP_NANOS);
         out.println(l < 0 ? "catch-up: last assignment not visible after 60 s"
                 : "catch-up: last assignment visible after " + ms(l) + " ms");
@@ -427,7 +533,8 @@ public class RotaBench {
         while (System.nanoTime() - t0 < cap) {
             try {
                 Resp r = call("GET", path, null, true);
-                if (r.status == 200 && slotHasAssignee(r.body, shiftTypeId, memberId)) return System.nanoTime() - t0;
+                if (r.status == 200 && memberId.equals(assignees(r.body).get(shiftTypeId + "|" + date)))
+                    return System.nanoTime() - t0;
             } catch (IOException | InterruptedException e) {
                 // retry until the cap
             }
@@ -625,6 +732,7 @@ public class RotaBench {
     }
 
     static String ms(long nanos) {
+        if (nanos == Long.MAX_VALUE) return ">" + LAG_GIVE_UP_NANOS / 1_000_000;
         return nanos < 0 ? "n/a" : fmt(nanos / 1e6, nanos < 10_000_000 ? 2 : 1);
     }
 
