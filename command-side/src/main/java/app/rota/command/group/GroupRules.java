@@ -1,5 +1,6 @@
 package app.rota.command.group;
 
+import app.rota.command.Names;
 import app.rota.kernel.error.ErrorCode;
 import app.rota.kernel.error.RotaException;
 import app.rota.kernel.group.GroupSettings;
@@ -13,7 +14,6 @@ import java.util.TreeSet;
 /** What makes a group's name, time zone and settings acceptable; each refusal names its field. */
 final class GroupRules {
 
-    static final int MAX_NAME_LENGTH = 100;
     static final int MAX_LEAD_MINUTES = 7 * 24 * 60;
     static final int MIN_ESCALATION_MINUTES = 5;
     static final int MAX_ESCALATION_MINUTES = 7 * 24 * 60;
@@ -23,15 +23,7 @@ final class GroupRules {
     }
 
     static String validName(String name) {
-        if (name == null || name.isBlank()) {
-            throw new RotaException(ErrorCode.NAME_BLANK, "name", "The group needs a name.");
-        }
-        String trimmed = name.strip();
-        if (trimmed.length() > MAX_NAME_LENGTH) {
-            throw new RotaException(ErrorCode.NAME_TOO_LONG, "name",
-                    "A group name has at most " + MAX_NAME_LENGTH + " characters.");
-        }
-        return trimmed;
+        return Names.valid(name, "The group");
     }
 
     /** Only region ids from the IANA database (e.g. {@code America/Chicago}, {@code UTC}); no raw offsets. */

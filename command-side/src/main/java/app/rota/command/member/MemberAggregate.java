@@ -1,6 +1,8 @@
 package app.rota.command.member;
 
+import app.rota.command.Names;
 import app.rota.command.lookup.CommandLookups;
+import app.rota.kernel.common.DateRange;
 import app.rota.kernel.error.ErrorCode;
 import app.rota.kernel.error.RotaException;
 import app.rota.kernel.group.GroupId;
@@ -20,7 +22,6 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
-import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -29,7 +30,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @Aggregate
 class MemberAggregate {
 
-    static final int MAX_NAME_LENGTH = 100;
     static final int MAX_TIME_OFF_DAYS = 366;
 
     @AggregateIdentifier
@@ -46,7 +46,7 @@ class MemberAggregate {
     @CommandHandler
     MemberAggregate(AddMemberCommand command, CommandLookups lookups) {
         lookups.zoneOf(command.groupId());
-        String name = validName(command.name());
+        String name = Names.valid(command.name(), "The member");
         String phone = PhoneNumbers.normalised(command.phone());
         MemberRole role = Objects.requireNonNullElse(command.role(), MemberRole.MEMBER);
         lookups.memberAdded(command.memberId(), command.groupId(), phone, role);
@@ -56,7 +56,7 @@ class MemberAggregate {
     @CommandHandler
     void handle(ChangeMemberCommand command, CommandLookups lookups, MemberLogins logins) {
         requireGroup(command.groupId());
-        String newName = command.name() == null ? name : validName(command.name());
+        String newName = command.name() == null ? name : Names.valid(command.name(), "The member");
         String newPhone = command.phone() == null ? phone : PhoneNumbers.normalised(command.phone());
         MemberRole newRole = command.role() == null ? role : command.role();
         if (newName.equals(name) && newPhone.equals(phone) && newRole == role) {
@@ -86,17 +86,7 @@ class MemberAggregate {
     @CommandHandler
     TimeOffResponse handle(DeclareTimeOffCommand command, CommandLookups lookups) {
         requireGroup(command.groupId());
-        if (command.from() == null || command.to() == null) {
-            throw new RotaException(ErrorCode.FIELD_REQUIRED, command.from() == null ? "from" : "to",
-                    "Time off needs a first and a last date.");
-        }
-        if (command.to().isBefore(command.from())) {
-            throw new RotaException(ErrorCode.DATE_RANGE_INVALID, "to", "The last day of time off is before the first.");
-        }
-        if (ChronoUnit.DAYS.between(command.from(), command.to()) >= MAX_TIME_OFF_DAYS) {
-            throw new RotaException(ErrorCode.DATE_RANGE_TOO_LARGE, "to",
-                    "Time off is declared for at most " + MAX_TIME_OFF_DAYS + " days at once.");
-        }
+        DateRange.checked(command.from(), command.to(), MAX_TIME_OFF_DAYS, "Time off");
         if (!active) {
             throw new RotaException(ErrorCode.MEMBER_INACTIVE, "memberId", "The member is deactivated.");
         }
@@ -111,17 +101,6 @@ class MemberAggregate {
         if (!groupId.equals(requested)) {
             throw new RotaException(ErrorCode.MEMBER_NOT_FOUND, "No member " + memberId + " in this group.");
         }
-    }
-
-    private static String validName(String name) {
-        if (name == null || name.isBlank()) {
-            throw new RotaException(ErrorCode.NAME_BLANK, "name", "The member needs a name.");
-        }
-        String trimmed = name.strip();
-        if (trimmed.length() > MAX_NAME_LENGTH) {
-            throw new RotaException(ErrorCode.NAME_TOO_LONG, "name", "A name has at most " + MAX_NAME_LENGTH + " characters.");
-        }
-        return trimmed;
     }
 
     @EventSourcingHandler

@@ -4,6 +4,7 @@ import app.rota.command.lookup.CommandLookups;
 import app.rota.command.lookup.CommandLookups.Booking;
 import app.rota.command.lookup.CommandLookups.ShiftTypeFacts;
 import app.rota.command.lookup.CommandLookups.TimeOff;
+import app.rota.kernel.common.DateRange;
 import app.rota.kernel.error.ErrorCode;
 import app.rota.kernel.error.RotaException;
 import app.rota.kernel.group.GroupId;
@@ -19,7 +20,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -63,7 +63,7 @@ class RotationService {
 
     Result generate(Request request) {
         ZoneId zone = lookups.zoneOf(request.groupId());
-        checkRange(request.from(), request.to());
+        DateRange.checked(request.from(), request.to(), MAX_DAYS, "A rotation");
         List<MemberId> team = team(request);
         List<ShiftTypeFacts> shiftTypes = shiftTypes(request);
         Set<LocalDate> holidays = lookups.holidaysOf(request.groupId());
@@ -176,15 +176,4 @@ class RotationService {
         return chosen;
     }
 
-    private static void checkRange(LocalDate from, LocalDate to) {
-        if (from == null || to == null) {
-            throw new RotaException(ErrorCode.FIELD_REQUIRED, from == null ? "from" : "to", "Give both from and to dates.");
-        }
-        if (to.isBefore(from)) {
-            throw new RotaException(ErrorCode.DATE_RANGE_INVALID, "to", "The range ends before it starts.");
-        }
-        if (ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
-            throw new RotaException(ErrorCode.DATE_RANGE_TOO_LARGE, "to", "A rotation covers at most " + MAX_DAYS + " days.");
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package app.rota.command.schedule;
 
+import app.rota.command.Names;
 import app.rota.command.lookup.CommandLookups;
 import app.rota.kernel.error.ErrorCode;
 import app.rota.kernel.error.RotaException;
@@ -28,8 +29,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @Aggregate
 class ShiftTypeAggregate {
 
-    static final int MAX_NAME_LENGTH = 100;
-
     @AggregateIdentifier
     private ShiftTypeId shiftTypeId;
     private GroupId groupId;
@@ -43,7 +42,7 @@ class ShiftTypeAggregate {
     @CommandHandler
     ShiftTypeAggregate(DefineShiftTypeCommand command, CommandLookups lookups) {
         lookups.zoneOf(command.groupId());
-        String name = validName(command.name());
+        String name = Names.valid(command.name(), "The shift type");
         if (command.startTime() == null) {
             throw new RotaException(ErrorCode.START_TIME_INVALID, "startTime", "A local start time such as 08:00 is required.");
         }
@@ -64,7 +63,7 @@ class ShiftTypeAggregate {
         if (retired) {
             throw new RotaException(ErrorCode.SHIFT_TYPE_RETIRED, "The shift type is retired and can no longer change.");
         }
-        String newName = command.name() == null ? name : validName(command.name());
+        String newName = command.name() == null ? name : Names.valid(command.name(), "The shift type");
         Set<DayOfWeek> newDays = command.daysOfWeek() == null ? days : validDays(command.daysOfWeek());
         if (newName.equals(name) && newDays.equals(days)) {
             return;
@@ -88,17 +87,6 @@ class ShiftTypeAggregate {
         if (!groupId.equals(requested)) {
             throw new RotaException(ErrorCode.SHIFT_TYPE_NOT_FOUND, "No shift type " + shiftTypeId + " in this group.");
         }
-    }
-
-    private static String validName(String name) {
-        if (name == null || name.isBlank()) {
-            throw new RotaException(ErrorCode.NAME_BLANK, "name", "The shift type needs a name.");
-        }
-        String trimmed = name.strip();
-        if (trimmed.length() > MAX_NAME_LENGTH) {
-            throw new RotaException(ErrorCode.NAME_TOO_LONG, "name", "A name has at most " + MAX_NAME_LENGTH + " characters.");
-        }
-        return trimmed;
     }
 
     private static Set<DayOfWeek> validDays(Set<DayOfWeek> days) {

@@ -8,6 +8,7 @@ import app.rota.kernel.schedule.ShiftTypeDefinedEvent;
 import app.rota.kernel.schedule.ShiftTypeRetiredEvent;
 import app.rota.kernel.schedule.SlotAssignedEvent;
 import app.rota.kernel.schedule.SlotUnassignedEvent;
+import app.rota.kernel.common.DateRange;
 import app.rota.kernel.error.ErrorCode;
 import app.rota.kernel.error.RotaException;
 import app.rota.kernel.group.GroupId;
@@ -40,6 +41,7 @@ import java.util.Map;
 class CalendarProjection {
 
     static final String PROCESSING_GROUP = "calendar";
+    static final int MAX_READ_DAYS = 366;
 
     private final CalendarStore store;
 
@@ -95,7 +97,7 @@ class CalendarProjection {
     @QueryHandler
     CalendarResponse handle(FindCalendarQuery query) {
         ZoneId zone = zoneOf(query.groupId());
-        DateRanges.check(query.from(), query.to());
+        DateRange.checked(query.from(), query.to(), MAX_READ_DAYS, "A range");
         return new CalendarResponse(query.groupId(), zone.getId(), CalendarAssembler.slots(zone, query.from(), query.to(),
                 store.shiftTypes(query.groupId()), store.members(query.groupId()),
                 store.slots(query.groupId(), query.from(), query.to())));
@@ -117,7 +119,7 @@ class CalendarProjection {
     @QueryHandler
     MemberScheduleResponse handle(FindMemberScheduleQuery query) {
         ZoneId zone = zoneOf(query.groupId());
-        DateRanges.check(query.from(), query.to());
+        DateRange.checked(query.from(), query.to(), MAX_READ_DAYS, "A range");
         Map<MemberId, CalendarStore.MemberRow> members = store.members(query.groupId());
         CalendarStore.MemberRow member = members.get(query.memberId());
         if (member == null) {
