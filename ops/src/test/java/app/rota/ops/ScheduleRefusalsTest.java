@@ -159,6 +159,29 @@ class ScheduleRefusalsTest extends RotaIntegrationTest {
     }
 
     @Test
+    void memberEditsAreValidatedAndARoleChangeTakesEffectAtOnce() {
+        String username = "pat-" + group.substring(0, 8);
+        String pat = fixtures.memberWithLogin(group, "Pat", "MEMBER", username, "pat-password-1");
+        String token = api.login(username, "pat-password-1");
+        String taken = ScheduleFixtures.nextPhone();
+        fixtures.member(group, "Holder");
+        api.patch("/api/v1/groups/" + group + "/members/" + member, admin, "{\"phone\":\"" + taken + "\"}");
+        String path = "/api/v1/groups/" + group + "/members/" + pat;
+
+        assertRefused(() -> api.patch(path, admin, "{\"phone\":\"" + taken + "\"}"), 409, "PHONE_TAKEN", "phone");
+        assertRefused(() -> api.patch(path, admin, "{\"phone\":\"call me\"}"), 400, "PHONE_INVALID", "phone");
+        assertRefused(() -> api.patch(path, admin, "{\"name\":\"\"}"), 400, "NAME_BLANK", "name");
+        assertRefused(() -> api.patch(path, admin, "{\"role\":\"OWNER\"}"), 400, "MALFORMED_REQUEST", "role");
+        assertRefused(() -> api.put(slot(group, primary, "2027-09-01"), token, "{\"memberId\":\"" + pat + "\"}"),
+                403, "ACCESS_DENIED", null);
+
+        assertThat(api.patch(path, admin, "{\"role\":\"ADMIN\",\"name\":\"Pat Admin\"}").status()).isEqualTo(204);
+
+        assertThat(api.put(slot(group, primary, "2027-09-01"), token, "{\"memberId\":\"" + pat + "\"}").status())
+                .as("the same token now acts as a group admin").isEqualTo(200);
+    }
+
+    @Test
     void aDeactivatedMembersLoginNoLongerReachesTheGroup() {
         String gone = fixtures.memberWithLogin(group, "Lea", "MEMBER", "lea-" + group.substring(0, 8), "lea-password-1");
         String token = api.login("lea-" + group.substring(0, 8), "lea-password-1");

@@ -9,6 +9,7 @@ import app.rota.kernel.schedule.ShiftTiming;
 import app.rota.kernel.schedule.ShiftTypeId;
 import app.rota.kernel.schedule.SlotInterval;
 import app.rota.kernel.schedule.SlotKey;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -73,11 +74,20 @@ public class CommandLookups {
         }
     }
 
+    /**
+     * Moves the member to a new phone unless another member of the group has it. A concurrent change to
+     * the same phone is settled by the unique constraint (whose message, holding the number, is dropped).
+     */
     public void phoneChanged(MemberId memberId, GroupId groupId, String phone) {
-        int updated = jdbc.update("""
-                update cmd_member set phone = ? where member_id = ?
-                and not exists (select 1 from cmd_member o where o.group_id = ? and o.phone = ? and o.member_id <> ?)""",
-                phone, memberId.value(), groupId.value(), phone, memberId.value());
+        int updated;
+        try {
+            updated = jdbc.update("""
+                    update cmd_member set phone = ? where member_id = ?
+                    and not exists (select 1 from cmd_member o where o.group_id = ? and o.phone = ? and o.member_id <> ?)""",
+                    phone, memberId.value(), groupId.value(), phone, memberId.value());
+        } catch (DuplicateKeyException concurrentlyTaken) {
+            throw phoneTaken();
+        }
         if (updated == 0) {
             throw phoneTaken();
         }
