@@ -226,7 +226,6 @@ class ScheduleApiTest extends RotaIntegrationTest {
         assertThat(rotation.status()).as(rotation.body()).isEqualTo(200);
         assertThat(rotation.json().get("assigned").asInt()).isEqualTo(27);
         assertThat(rotation.json().get("leftOpen")).isEmpty();
-        assertThat(rotation.json().get("load")).hasSize(3);
         assertThat(rotation.json().get("weekendAndHolidaySpread").asInt()).isLessThanOrEqualTo(1);
         assertThat(jdbc.queryForObject("""
                 select count(*) from cmd_booking where member_id = ?::uuid
@@ -234,7 +233,9 @@ class ScheduleApiTest extends RotaIntegrationTest {
                 .as("only the hand-made assignment during Ana's time off").isEqualTo(1);
         assertThat(jdbc.queryForObject("select count(*) from cmd_booking where group_id = ?::uuid", Long.class, group))
                 .isEqualTo(28);
-        assertThat(List.of(ben, cal)).isNotEmpty();
+        List<String> rotated = new ArrayList<>();
+        rotation.json().get("load").forEach(load -> rotated.add(load.get("memberId").asString()));
+        assertThat(rotated).as("the auditor takes no call").containsExactly(ana, ben, cal);
 
         Api.Response again = api.post("/api/v1/groups/" + group + "/rotations", admin,
                 "{\"from\":\"2027-03-01\",\"to\":\"2027-03-28\"}");
