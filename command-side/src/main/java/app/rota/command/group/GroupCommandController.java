@@ -16,10 +16,8 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.util.UUID;
-import java.util.function.Supplier;
 
 @RestController
 @RequestMapping("/api/v1/groups")
@@ -30,21 +28,18 @@ class GroupCommandController {
     }
 
     private final Commands commands;
-    private final Supplier<UUID> ids;
 
     GroupCommandController(Commands commands) {
         this.commands = commands;
-        this.ids = UUID::randomUUID;
     }
 
     @PostMapping
     @PreAuthorize("hasRole('SUPER_ADMIN')")
     ResponseEntity<IdResponse> create(@RequestBody CreateGroupRequest request) {
-        GroupId groupId = new GroupId(ids.get());
+        GroupId groupId = new GroupId(UUID.randomUUID());
         commands.create(new CreateGroupCommand(groupId, request.name(), request.timeZone(),
                 GroupSettingsRequest.toSettings(request.settings())));
-        var location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(groupId).toUri();
-        return ResponseEntity.created(location).body(new IdResponse(groupId.toString()));
+        return IdResponse.created(groupId);
     }
 
     @PutMapping("/{groupId}/settings")

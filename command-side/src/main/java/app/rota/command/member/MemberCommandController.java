@@ -22,7 +22,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.time.LocalDate;
 import java.util.UUID;
@@ -68,8 +67,7 @@ class MemberCommandController {
         if (withLogin) {
             logins.create(memberId, new GroupId(groupId), role, request.username().strip(), request.password());
         }
-        var location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(memberId).toUri();
-        return ResponseEntity.created(location).body(new IdResponse(memberId.toString()));
+        return IdResponse.created(memberId);
     }
 
     @PatchMapping("/{memberId}")

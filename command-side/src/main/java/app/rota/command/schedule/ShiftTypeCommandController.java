@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.time.DayOfWeek;
 import java.time.LocalTime;
@@ -47,8 +46,7 @@ class ShiftTypeCommandController {
         ShiftTypeId id = new ShiftTypeId(UUID.randomUUID());
         commands.create(new DefineShiftTypeCommand(id, new GroupId(groupId), request.name(), request.startTime(),
                 request.durationHours() == null ? 0 : request.durationHours(), request.daysOfWeek()));
-        var location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(id).toUri();
-        return ResponseEntity.created(location).body(new IdResponse(id.toString()));
+        return IdResponse.created(id);
     }
 
     @PatchMapping("/{shiftTypeId}")

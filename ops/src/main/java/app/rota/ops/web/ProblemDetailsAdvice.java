@@ -6,6 +6,7 @@ import app.rota.kernel.error.RotaException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.queryhandling.QueryExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -54,10 +55,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .orElseGet(() -> unexpected(e));
     }
 
-    @ExceptionHandler(CompletionException.class)
-    ResponseEntity<ProblemDetail> completionFailed(CompletionException e) {
-        if (e.getCause() instanceof RotaException refusal) {
-            return refused(refusal);
+    /** A refusal raised inside a query handler arrives wrapped (completion, query execution): unwrap it here. */
+    @ExceptionHandler({CompletionException.class, QueryExecutionException.class})
+    ResponseEntity<ProblemDetail> wrappedFailure(Exception e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof RotaException refusal) {
+                return refused(refusal);
+            }
         }
         return unexpected(e);
     }

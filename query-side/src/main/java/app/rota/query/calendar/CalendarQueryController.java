@@ -1,6 +1,5 @@
 package app.rota.query.calendar;
 
-import app.rota.kernel.error.RotaException;
 import app.rota.kernel.group.GroupId;
 import app.rota.kernel.schedule.CalendarResponse;
 import app.rota.kernel.schedule.FindCalendarQuery;
@@ -11,7 +10,6 @@ import app.rota.kernel.schedule.MemberScheduleResponse;
 import app.rota.kernel.schedule.OnCallResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryExecutionException;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,7 +22,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
-import java.util.concurrent.CompletionException;
 
 /** Reads are answered from the calendar projection; any member, admin or auditor of the group may read. */
 @RestController
@@ -62,16 +59,7 @@ class CalendarQueryController {
                 MemberScheduleResponse.class);
     }
 
-    /** Runs a query; a refusal raised by its handler reaches the client as that refusal. */
     private <R> R ask(Object query, Class<R> type) {
-        try {
-            return queries.query(query, ResponseTypes.instanceOf(type)).join();
-        } catch (CompletionException e) {
-            Throwable cause = e.getCause() instanceof QueryExecutionException qe && qe.getCause() != null ? qe.getCause() : e.getCause();
-            if (cause instanceof RotaException refusal) {
-                throw refusal;
-            }
-            throw e;
-        }
+        return queries.query(query, ResponseTypes.instanceOf(type)).join();
     }
 }
