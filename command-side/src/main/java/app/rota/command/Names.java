@@ -1,9 +1,13 @@
 package app.rota.command;
 
+import app.rota.kernel.common.Text;
 import app.rota.kernel.error.ErrorCode;
 import app.rota.kernel.error.RotaException;
 
-/** The rule for the names of groups, members and shift types: not blank, at most 100 characters, trimmed. */
+/**
+ * The rule for the names of groups, members and shift types: one line of printable characters, not
+ * blank, at most 100 characters, trimmed.
+ */
 public final class Names {
 
     public static final int MAX_LENGTH = 100;
@@ -16,6 +20,7 @@ public final class Names {
         if (name == null || name.isBlank()) {
             throw new RotaException(ErrorCode.NAME_BLANK, "name", what + " needs a name.");
         }
+        Text.checked(name, "name", true);
         String trimmed = name.strip();
         if (trimmed.length() > MAX_LENGTH) {
             throw new RotaException(ErrorCode.NAME_TOO_LONG, "name", "A name has at most " + MAX_LENGTH + " characters.");

@@ -9,11 +9,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OperationsTest extends RotaIntegrationTest {
 
     @Test
-    void healthIsUpAndReadinessCoversTheDatabaseAndEventProcessors() {
-        Api.Response readiness = api.get("/actuator/health/readiness", null);
+    void healthIsUpAndReadinessCoversTheDatabaseEventProcessorsAndDeadLetters() {
+        Api.Response readiness = api.get("/actuator/health/readiness", adminToken());
 
         assertThat(readiness.status()).isEqualTo(200);
         assertThat(readiness.json().get("status").asString()).isEqualTo("UP");
+        assertThat(readiness.json().at("/components/deadLetters/status").asString()).isEqualTo("UP");
         assertThat(readiness.json().at("/components/db/status").asString()).isEqualTo("UP");
         assertThat(readiness.json().at("/components/eventProcessors/status").asString()).isEqualTo("UP");
         assertThat(readiness.json().at("/components/eventProcessors/details/groups/running").asBoolean()).isTrue();
@@ -32,6 +33,18 @@ class OperationsTest extends RotaIntegrationTest {
                 .contains("jobrunr_")
                 .contains("http_server_requests_seconds_count")
                 .contains("jvm_memory_used_bytes");
+    }
+
+    @Test
+    void healthDetailsAndMetricsAreForTheSuperAdminOnlyWhilePrometheusStaysScrapeable() {
+        Api.Response anonymousReadiness = api.get("/actuator/health/readiness", null);
+
+        assertThat(anonymousReadiness.status()).isEqualTo(200);
+        assertThat(anonymousReadiness.json().get("status").asString()).isEqualTo("UP");
+        assertThat(anonymousReadiness.json().has("components")).isFalse();
+        assertThat(api.get("/actuator/metrics", null).status()).isEqualTo(401);
+        assertThat(api.get("/actuator/metrics", adminToken()).status()).isEqualTo(200);
+        assertThat(api.get("/actuator/prometheus", null).status()).isEqualTo(200);
     }
 
     @Test

@@ -20,7 +20,7 @@ class ProcessorFailureTest extends RotaIntegrationTest {
             Pattern.compile("rota_event_handler_failures_total\\{[^}]*processor=\"groups\"[^}]*} ([0-9.]+)");
 
     @Test
-    void aFailingProjectionRetriesUntilItSucceedsAndIsVisibleMeanwhile() {
+    void aProjectionWhoseTableIsGoneRetriesUntilItSucceedsAndIsVisibleMeanwhile() {
         String admin = adminToken();
         double failuresBefore = groupFailures();
         jdbc.execute("alter table group_view rename to group_view_away");
@@ -43,6 +43,8 @@ class ProcessorFailureTest extends RotaIntegrationTest {
         }
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(api.get("/actuator/health/readiness", null).status()).isEqualTo(200));
+        assertThat(jdbc.queryForObject("select count(*) from dead_letter_entry where processing_group = 'groups'", Long.class))
+                .as("a missing table is the database's failure, retried, not the event's").isZero();
     }
 
     private double groupFailures() {

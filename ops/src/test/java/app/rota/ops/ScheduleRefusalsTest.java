@@ -182,13 +182,15 @@ class ScheduleRefusalsTest extends RotaIntegrationTest {
     }
 
     @Test
-    void aDeactivatedMembersLoginNoLongerReachesTheGroup() {
+    void aDeactivatedMembersTokenIsRevokedAndTheirLoginRefused() {
         String gone = fixtures.memberWithLogin(group, "Lea", "MEMBER", "lea-" + group.substring(0, 8), "lea-password-1");
         String token = api.login("lea-" + group.substring(0, 8), "lea-password-1");
 
         api.post("/api/v1/groups/" + group + "/members/" + gone + "/deactivate", admin, "");
 
-        assertThat(api.get("/api/v1/groups/" + group, token).status()).isEqualTo(404);
+        Api.Response revoked = api.get("/api/v1/groups/" + group, token);
+        assertThat(revoked.status()).isEqualTo(401);
+        assertThat(revoked.json().get("code").asString()).isEqualTo("TOKEN_REVOKED");
         assertThat(api.post("/api/v1/auth/login", null,
                 "{\"username\":\"lea-" + group.substring(0, 8) + "\",\"password\":\"lea-password-1\"}").status()).isEqualTo(401);
     }

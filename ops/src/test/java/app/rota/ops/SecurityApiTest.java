@@ -2,6 +2,7 @@ package app.rota.ops;
 
 import app.rota.ops.support.Api;
 import app.rota.ops.support.RotaIntegrationTest;
+import app.rota.ops.support.ScheduleFixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -109,5 +110,65 @@ class SecurityApiTest extends RotaIntegrationTest {
         assertThat(existing.status()).isEqualTo(404);
         assertThat(settings.status()).isEqualTo(404);
         assertThat(existing.json().get("code").asString()).isEqualTo(missing.json().get("code").asString());
+    }
+
+    @Test
+    void changingThePasswordRevokesEveryTokenIssuedBefore() {
+        String group = api.post("/api/v1/groups", adminToken(), "{\"name\":\"Pw\",\"timeZone\":\"UTC\"}").text("id");
+        String username = "pw-" + group.substring(0, 8);
+        new ScheduleFixtures(api, adminToken()).memberWithLogin(group, "Pia", "MEMBER", username, "first-password-1");
+        String before = api.login(username, "first-password-1");
+
+        Api.Response changed = api.post("/api/v1/me/password", before,
+                "{\"currentPassword\":\"first-password-1\",\"newPassword\":\"second-password-2\"}");
+
+        assertThat(changed.status()).isEqualTo(204);
+        Api.Response old = api.get("/api/v1/groups/" + group, before);
+        assertThat(old.status()).isEqualTo(401);
+        assertThat(old.json().get("code").asString()).isEqualTo("TOKEN_REVOKED");
+        assertThat(api.get("/api/v1/groups/" + group, api.login(username, "second-password-2")).status()).isEqualTo(200);
+        assertThat(api.post("/api/v1/auth/login", null,
+                "{\"username\":\"" + username + "\",\"password\":\"first-password-1\"}").status()).isEqualTo(401);
+    }
+
+    @Test
+    void aPasswordChangeNeedsTheCurrentPasswordAndAUsableNewOne() {
+        String token = api.login(PLAIN_USER, PLAIN_PASSWORD);
+
+        Api.Response wrong = api.post("/api/v1/me/password", token,
+                "{\"currentPassword\":\"not-it-at-all\",\"newPassword\":\"second-password-2\"}");
+        Api.Response tooShort = api.post("/api/v1/me/password", token,
+                "{\"currentPassword\":\"" + PLAIN_PASSWORD + "\",\"newPassword\":\"short\"}");
+
+        assertThat(wrong.status()).isEqualTo(403);
+        assertThat(wrong.json().get("code").asString()).isEqualTo("WRONG_PASSWORD");
+        assertThat(tooShort.status()).isEqualTo(400);
+        assertThat(tooShort.json().get("code").asString()).isEqualTo("PASSWORD_TOO_SHORT");
+        assertThat(api.login(PLAIN_USER, PLAIN_PASSWORD)).isNotBlank();
+    }
+
+    @Test
+    void repeatedFailedLoginsForOneUsernameAreThrottledWithRetryAfter() {
+        String body = "{\"username\":\"throttled-user\",\"password\":\"wrong-password\"}";
+        for (int i = 0; i < 10; i++) {
+            assertThat(api.post("/api/v1/auth/login", null, body).status()).isEqualTo(401);
+        }
+
+        Api.Response throttled = api.post("/api/v1/auth/login", null, body);
+
+        assertThat(throttled.status()).isEqualTo(429);
+        assertThat(throttled.json().get("code").asString()).isEqualTo("TOO_MANY_ATTEMPTS");
+        assertThat(throttled.retryAfter()).isNotNull();
+        assertThat(Long.parseLong(throttled.retryAfter())).isBetween(1L, 600L);
+        assertThat(api.login(PLAIN_USER, PLAIN_PASSWORD)).as("another username is not held up").isNotBlank();
+    }
+
+    @Test
+    void aPasswordLongerThanBcryptReadsIsAPlainFailedLogin() {
+        Api.Response response = api.post("/api/v1/auth/login", null,
+                "{\"username\":\"" + PLAIN_USER + "\",\"password\":\"" + "p".repeat(200) + "\"}");
+
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.json().get("code").asString()).isEqualTo("INVALID_CREDENTIALS");
     }
 }

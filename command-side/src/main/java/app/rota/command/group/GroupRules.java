@@ -1,6 +1,7 @@
 package app.rota.command.group;
 
 import app.rota.command.Names;
+import app.rota.kernel.common.SaneDates;
 import app.rota.kernel.error.ErrorCode;
 import app.rota.kernel.error.RotaException;
 import app.rota.kernel.group.GroupSettings;
@@ -54,6 +55,8 @@ final class GroupRules {
                 "settings.escalationTimeoutMinutes",
                 "The escalation timeout is " + MIN_ESCALATION_MINUTES + " to " + MAX_ESCALATION_MINUTES + " minutes.");
         require(settings.holidays().stream().noneMatch(Objects::isNull), "settings.holidays", "A holiday must be a date.");
+        require(settings.holidays().stream().allMatch(SaneDates::isSane), "settings.holidays",
+                "Holidays fall in the years " + SaneDates.FIRST_YEAR + " to " + SaneDates.LAST_YEAR + ".");
         List<LocalDate> holidays = List.copyOf(new TreeSet<>(settings.holidays()));
         require(holidays.size() <= MAX_HOLIDAYS, "settings.holidays", "A group has at most " + MAX_HOLIDAYS + " holidays.");
         return new GroupSettings(settings.swapApprovalRequired(), settings.coverageApprovalRequired(),

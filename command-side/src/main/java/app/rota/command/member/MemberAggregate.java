@@ -3,6 +3,7 @@ package app.rota.command.member;
 import app.rota.command.Names;
 import app.rota.command.lookup.CommandLookups;
 import app.rota.kernel.common.DateRange;
+import app.rota.kernel.common.Text;
 import app.rota.kernel.error.ErrorCode;
 import app.rota.kernel.error.RotaException;
 import app.rota.kernel.group.GroupId;
@@ -87,12 +88,12 @@ class MemberAggregate {
     TimeOffResponse handle(DeclareTimeOffCommand command, CommandLookups lookups) {
         requireGroup(command.groupId());
         DateRange.checked(command.from(), command.to(), MAX_TIME_OFF_DAYS, "Time off");
+        String reason = Text.reason(command.reason(), "reason");
         if (!active) {
             throw new RotaException(ErrorCode.MEMBER_INACTIVE, "memberId", "The member is deactivated.");
         }
         lookups.timeOffDeclared(memberId, groupId, command.from(), command.to());
-        apply(new TimeOffDeclaredEvent(memberId, groupId, command.from(), command.to(),
-                command.reason() == null ? null : command.reason().strip()));
+        apply(new TimeOffDeclaredEvent(memberId, groupId, command.from(), command.to(), reason));
         return new TimeOffResponse(command.from(), command.to(), lookups.bookingsOf(memberId, command.from(), command.to()));
     }
 

@@ -3,12 +3,12 @@ package app.rota.command.member;
 import app.rota.command.web.Commands;
 import app.rota.command.web.IdResponse;
 import app.rota.kernel.error.ErrorCode;
-import app.rota.kernel.error.RotaException;
 import app.rota.kernel.group.GroupId;
 import app.rota.kernel.member.AddMemberCommand;
 import app.rota.kernel.member.ChangeMemberCommand;
 import app.rota.kernel.member.DeactivateMemberCommand;
 import app.rota.kernel.member.DeclareTimeOffCommand;
+import app.rota.kernel.member.LoginRules;
 import app.rota.kernel.member.MemberRole;
 import app.rota.kernel.member.TimeOffResponse;
 import app.rota.kernel.schedule.MemberId;
@@ -25,15 +25,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.LocalDate;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 @RestController
 @RequestMapping("/api/v1/groups/{groupId}/members")
 @Tag(name = "Members")
 class MemberCommandController {
-
-    static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{3,100}");
-    static final int MIN_PASSWORD_LENGTH = 10;
 
     record AddMemberRequest(String name, String phone, MemberRole role, String username, String password) {
     }
@@ -58,14 +54,15 @@ class MemberCommandController {
     @Transactional
     ResponseEntity<IdResponse> add(@PathVariable UUID groupId, @RequestBody AddMemberRequest request) {
         boolean withLogin = request.username() != null || request.password() != null;
+        String username = withLogin ? LoginRules.validUsername(request.username()) : null;
         if (withLogin) {
-            validLogin(request.username(), request.password());
+            LoginRules.validPassword(request.password(), "password");
         }
         MemberId memberId = new MemberId(UUID.randomUUID());
         MemberRole role = request.role() == null ? MemberRole.MEMBER : request.role();
         commands.create(new AddMemberCommand(memberId, new GroupId(groupId), request.name(), request.phone(), role));
         if (withLogin) {
-            logins.create(memberId, new GroupId(groupId), role, request.username().strip(), request.password());
+            logins.create(memberId, new GroupId(groupId), role, username, request.password());
         }
         return IdResponse.created(memberId);
     }
@@ -97,14 +94,4 @@ class MemberCommandController {
                 request.to(), request.reason()), ErrorCode.MEMBER_NOT_FOUND, "No member " + memberId + " in this group.");
     }
 
-    private static void validLogin(String username, String password) {
-        if (username == null || !USERNAME.matcher(username.strip()).matches()) {
-            throw new RotaException(ErrorCode.USERNAME_INVALID, "username",
-                    "A username has 3 to 100 letters, digits or . _ @ - characters.");
-        }
-        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-            throw new RotaException(ErrorCode.PASSWORD_TOO_SHORT, "password",
-                    "A password has at least " + MIN_PASSWORD_LENGTH + " characters.");
-        }
-    }
 }

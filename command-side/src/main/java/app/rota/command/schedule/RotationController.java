@@ -1,5 +1,7 @@
 package app.rota.command.schedule;
 
+import app.rota.kernel.error.ErrorCode;
+import app.rota.kernel.error.RotaException;
 import app.rota.kernel.group.GroupId;
 import app.rota.kernel.schedule.MemberId;
 import app.rota.kernel.schedule.ShiftTypeId;
@@ -13,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Function;
 import java.util.UUID;
 
 @RestController
@@ -29,11 +32,30 @@ class RotationController {
         this.rotations = rotations;
     }
 
+    static final int MAX_MEMBERS = 500;
+    static final int MAX_SHIFT_TYPES = 100;
+
     @PostMapping
     @PreAuthorize("hasAnyRole('SUPER_ADMIN', 'GROUP_ADMIN')")
     RotationService.Result generate(@PathVariable UUID groupId, @RequestBody RotationRequest request) {
         return rotations.generate(new RotationService.Request(new GroupId(groupId), request.from(), request.to(),
-                request.memberIds() == null ? null : request.memberIds().stream().map(MemberId::new).toList(),
-                request.shiftTypeIds() == null ? null : request.shiftTypeIds().stream().map(ShiftTypeId::new).toList()));
+                ids(request.memberIds(), "memberIds", MAX_MEMBERS, MemberId::new),
+                ids(request.shiftTypeIds(), "shiftTypeIds", MAX_SHIFT_TYPES, ShiftTypeId::new)));
+    }
+
+    /** An optional list of ids: at most {@code max}, none of them null. */
+    private static <T> List<T> ids(List<UUID> ids, String field, int max, Function<UUID, T> id) {
+        if (ids == null) {
+            return null;
+        }
+        if (ids.size() > max) {
+            throw new RotaException(ErrorCode.LIST_TOO_LONG, field, "'" + field + "' has at most " + max + " ids.");
+        }
+        for (int i = 0; i < ids.size(); i++) {
+            if (ids.get(i) == null) {
+                throw new RotaException(ErrorCode.FIELD_REQUIRED, field + "[" + i + "]", "An id in '" + field + "' is null.");
+            }
+        }
+        return ids.stream().map(id).toList();
     }
 }

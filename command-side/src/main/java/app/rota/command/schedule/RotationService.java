@@ -37,6 +37,11 @@ import java.util.Set;
 class RotationService {
 
     static final int MAX_DAYS = 366;
+    /**
+     * The most slots one request may fill: each is a command and an event, so a request's work is bounded
+     * (a year of three daily shift types fits; a larger plan is split into several requests).
+     */
+    static final int MAX_SLOTS = 1_200;
     static final String REASON = "rotation";
 
     record Request(GroupId groupId, LocalDate from, LocalDate to, List<MemberId> memberIds, List<ShiftTypeId> shiftTypeIds) {
@@ -101,6 +106,10 @@ class RotationService {
                     candidates.add(new RotationPlan.Candidate(slot, index, interval, RotationPlan.isSpecial(date, holidays)));
                 }
             }
+        }
+        if (candidates.size() > MAX_SLOTS) {
+            throw new RotaException(ErrorCode.ROTATION_TOO_LARGE, "to", "A rotation fills at most " + MAX_SLOTS
+                    + " slots per request; this range has " + candidates.size() + " open slots. Split the range.");
         }
         candidates.sort(Comparator.comparing((RotationPlan.Candidate c) -> c.interval().startInstant())
                 .thenComparingInt(RotationPlan.Candidate::shiftIndex));

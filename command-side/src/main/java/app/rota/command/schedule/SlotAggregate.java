@@ -3,6 +3,8 @@ package app.rota.command.schedule;
 import app.rota.command.lookup.CommandLookups;
 import app.rota.command.lookup.CommandLookups.MemberFacts;
 import app.rota.command.lookup.CommandLookups.ShiftTypeFacts;
+import app.rota.kernel.common.SaneDates;
+import app.rota.kernel.common.Text;
 import app.rota.kernel.error.ErrorCode;
 import app.rota.kernel.error.RotaException;
 import app.rota.kernel.group.GroupId;
@@ -31,10 +33,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @Aggregate
 class SlotAggregate {
 
-    static final int MAX_REASON_LENGTH = 500;
-
     @AggregateIdentifier
     private SlotKey slot;
+    private GroupId groupId;
     private MemberId assignee;
     private long version;
 
@@ -44,6 +45,7 @@ class SlotAggregate {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     SlotState handle(AssignSlotCommand command, CommandLookups lookups) {
+        requireGroup(command.slot(), command.groupId(), lookups);
         requireVersion(command.slot(), command.expectedVersion());
         SlotInterval interval = SlotRules.interval(command.slot(), command.groupId(), lookups);
         if (command.memberId() == null) {
@@ -62,7 +64,7 @@ class SlotAggregate {
         if (command.onlyIfOpen() && assignee != null) {
             throw new RotaException(ErrorCode.SLOT_ALREADY_ASSIGNED, null, "The slot was assigned meanwhile.", state(command.slot()));
         }
-        String reason = validReason(command.reason());
+        String reason = Text.reason(command.reason(), "reason");
         lookups.book(command.slot(), command.groupId(), command.memberId(), interval);
         apply(new SlotAssignedEvent(command.slot(), command.groupId(), command.memberId(), assignee,
                 reason, interval.startInstant(), interval.endInstant()));
@@ -72,15 +74,28 @@ class SlotAggregate {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     SlotState handle(UnassignSlotCommand command, CommandLookups lookups) {
+        requireGroup(command.slot(), command.groupId(), lookups);
         requireVersion(command.slot(), command.expectedVersion());
-        SlotRules.shiftTypeOf(command.slot(), command.groupId(), lookups);
-        String reason = validReason(command.reason());
+        String reason = Text.reason(command.reason(), "reason");
         if (assignee == null) {
             return state(command.slot());
         }
         lookups.release(command.slot());
         apply(new SlotUnassignedEvent(command.slot(), command.groupId(), assignee, reason));
         return state(command.slot());
+    }
+
+    /**
+     * The slot belongs to the group the command names: its shift type is the group's, its date is one
+     * Rota accepts, and a slot already edited was edited in this group. Checked before anything else,
+     * so a refusal never shows another group's slot (not even its version).
+     */
+    private void requireGroup(SlotKey requested, GroupId requestedGroup, CommandLookups lookups) {
+        SaneDates.checked(requested.date(), "date");
+        SlotRules.shiftTypeOf(requested, requestedGroup, lookups);
+        if (groupId != null && !groupId.equals(requestedGroup)) {
+            throw SlotRules.noSuchShiftType(requested);
+        }
     }
 
     private void requireVersion(SlotKey requested, Long expectedVersion) {
@@ -95,19 +110,10 @@ class SlotAggregate {
         return new SlotState(slot != null ? slot : requested, assignee, version);
     }
 
-    private static String validReason(String reason) {
-        if (reason == null || reason.isBlank()) {
-            return null;
-        }
-        if (reason.length() > MAX_REASON_LENGTH) {
-            throw new RotaException(ErrorCode.NAME_TOO_LONG, "reason", "A reason has at most " + MAX_REASON_LENGTH + " characters.");
-        }
-        return reason.strip();
-    }
-
     @EventSourcingHandler
     void on(SlotAssignedEvent event) {
         slot = event.slot();
+        groupId = event.groupId();
         assignee = event.memberId();
         version++;
     }
@@ -115,6 +121,7 @@ class SlotAggregate {
     @EventSourcingHandler
     void on(SlotUnassignedEvent event) {
         slot = event.slot();
+        groupId = event.groupId();
         assignee = null;
         version++;
     }
@@ -131,8 +138,12 @@ class SlotAggregate {
         static ShiftTypeFacts shiftTypeOf(SlotKey slot, GroupId groupId, CommandLookups lookups) {
             return lookups.shiftType(slot.shiftTypeId())
                     .filter(s -> s.groupId().equals(groupId))
-                    .orElseThrow(() -> new RotaException(ErrorCode.SHIFT_TYPE_NOT_FOUND, "shiftTypeId",
-                            "No shift type " + slot.shiftTypeId() + " in this group."));
+                    .orElseThrow(() -> noSuchShiftType(slot));
+        }
+
+        static RotaException noSuchShiftType(SlotKey slot) {
+            return new RotaException(ErrorCode.SHIFT_TYPE_NOT_FOUND, "shiftTypeId",
+                    "No shift type " + slot.shiftTypeId() + " in this group.");
         }
 
         static SlotInterval interval(SlotKey slot, GroupId groupId, CommandLookups lookups) {

@@ -99,11 +99,43 @@ class SlotAggregateTest {
     }
 
     @Test
+    void aStaleVersionOnAnotherGroupsShiftTypeIsNotFoundNotAConflictThatShowsTheSlot() {
+        fixture.given(ANN_ASSIGNED)
+                .when(new AssignSlotCommand(SLOT, OTHER_GROUP, BOB, null, 7L))
+                .expectNoEvents()
+                .expectException(refusal(ErrorCode.SHIFT_TYPE_NOT_FOUND, "shiftTypeId"));
+    }
+
+    @Test
+    void unassigningAnotherGroupsSlotIsNotFound() {
+        fixture.given(ANN_ASSIGNED)
+                .when(new UnassignSlotCommand(SLOT, OTHER_GROUP, null, 0L))
+                .expectNoEvents()
+                .expectException(refusal(ErrorCode.SHIFT_TYPE_NOT_FOUND, "shiftTypeId"));
+    }
+
+    @Test
+    void aSlotDateOutsideTheAcceptedYearsIsRefused() {
+        fixture.givenNoPriorActivity()
+                .when(new AssignSlotCommand(new SlotKey(PRIMARY, java.time.LocalDate.of(2400, 1, 1)), GROUP, ANN, null, null))
+                .expectNoEvents()
+                .expectException(refusal(ErrorCode.DATE_OUT_OF_RANGE, "date"));
+    }
+
+    @Test
+    void aReasonWithAControlCharacterIsRefused() {
+        fixture.givenNoPriorActivity()
+                .when(new AssignSlotCommand(SLOT, GROUP, ANN, "covering\u0000", null))
+                .expectNoEvents()
+                .expectException(refusal(ErrorCode.TEXT_INVALID, "reason"));
+    }
+
+    @Test
     void aReasonOfMoreThan500CharactersIsRefused() {
         fixture.givenNoPriorActivity()
                 .when(new AssignSlotCommand(SLOT, GROUP, ANN, "x".repeat(501), null))
                 .expectNoEvents()
-                .expectException(refusal(ErrorCode.NAME_TOO_LONG, "reason"));
+                .expectException(refusal(ErrorCode.REASON_TOO_LONG, "reason"));
     }
 
     @Test

@@ -1,10 +1,12 @@
 package app.rota.ops.axon;
 
 import app.rota.kernel.common.ActorMetadata;
+import app.rota.ops.security.CurrentAccount;
 import app.rota.ops.web.CorrelationIdFilter;
-import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.Message;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.slf4j.MDC;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -18,32 +20,40 @@ import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
 /**
- * Stamps every command with who sent it (user id, name, roles), through which channel, and the
- * correlation id of the request that caused it. Metadata already set by the sender (the SMS channel,
- * the system) is kept.
+ * Stamps every command and query with who sent it (account id, name, roles, and for a member's login
+ * their member and group), through which channel, and the correlation id of the request that caused
+ * it. Metadata already set by the sender (the SMS channel, the system) is kept. A caller who is not
+ * logged in is {@code ANONYMOUS}; only work with no request behind it at all is the {@code SYSTEM}.
  */
-class ActorMetadataInterceptor implements MessageDispatchInterceptor<CommandMessage<?>> {
+class ActorMetadataInterceptor<T extends Message<?>> implements MessageDispatchInterceptor<T> {
+
+    static final String ANONYMOUS = "ANONYMOUS";
 
     @Override
-    public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(List<? extends CommandMessage<?>> messages) {
-        return (index, command) -> {
+    @SuppressWarnings("unchecked")
+    public BiFunction<Integer, T, T> handle(List<? extends T> messages) {
+        return (index, message) -> {
             Map<String, Object> added = new HashMap<>();
-            if (!command.getMetaData().containsKey(ActorMetadata.ACTOR_ID)) {
+            if (!message.getMetaData().containsKey(ActorMetadata.ACTOR_ID)) {
                 added.putAll(actorOfThisThread());
             }
-            if (!command.getMetaData().containsKey(ActorMetadata.CORRELATION_ID)) {
+            if (!message.getMetaData().containsKey(ActorMetadata.CORRELATION_ID)) {
                 String correlationId = MDC.get(CorrelationIdFilter.MDC_KEY);
                 added.put(ActorMetadata.CORRELATION_ID, correlationId != null ? correlationId : UUID.randomUUID().toString());
             }
-            return command.andMetaData(added);
+            return (T) message.andMetaData(added);
         };
     }
 
     private static Map<String, Object> actorOfThisThread() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication == null || !(authentication.getPrincipal() instanceof Jwt jwt)) {
+        if (authentication == null) {
             return Map.of(ActorMetadata.ACTOR_ID, "system", ActorMetadata.ACTOR_NAME, "system",
                     ActorMetadata.ACTOR_ROLE, "SYSTEM", ActorMetadata.ACTOR_SOURCE, ActorMetadata.Source.SYSTEM.name());
+        }
+        if (authentication instanceof AnonymousAuthenticationToken || !(authentication.getPrincipal() instanceof Jwt jwt)) {
+            return Map.of(ActorMetadata.ACTOR_ID, "anonymous", ActorMetadata.ACTOR_NAME, "anonymous",
+                    ActorMetadata.ACTOR_ROLE, ANONYMOUS, ActorMetadata.ACTOR_SOURCE, ActorMetadata.Source.WEB.name());
         }
         String roles = authentication.getAuthorities().stream()
                 .map(GrantedAuthority::getAuthority)
@@ -52,9 +62,14 @@ class ActorMetadataInterceptor implements MessageDispatchInterceptor<CommandMess
                 .sorted()
                 .collect(Collectors.joining(","));
         String name = jwt.getClaimAsString("name");
-        return Map.of(ActorMetadata.ACTOR_ID, jwt.getSubject(),
+        Map<String, Object> actor = new HashMap<>(Map.of(ActorMetadata.ACTOR_ID, jwt.getSubject(),
                 ActorMetadata.ACTOR_NAME, name != null ? name : jwt.getSubject(),
                 ActorMetadata.ACTOR_ROLE, roles,
-                ActorMetadata.ACTOR_SOURCE, ActorMetadata.Source.WEB.name());
+                ActorMetadata.ACTOR_SOURCE, ActorMetadata.Source.WEB.name()));
+        if (authentication.getDetails() instanceof CurrentAccount account && account.groupId() != null) {
+            actor.put(ActorMetadata.ACTOR_GROUP_ID, account.groupId().toString());
+            actor.put(ActorMetadata.ACTOR_MEMBER_ID, account.memberId().toString());
+        }
+        return actor;
     }
 }

@@ -9,8 +9,19 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.queryhandling.QueryBus;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
+import jakarta.persistence.EntityManagerFactory;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.springboot.EventProcessorProperties;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import javax.sql.DataSource;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -35,7 +46,8 @@ class AxonConfiguration {
     @Bean
     CorrelationDataProvider actorCorrelation() {
         return new SimpleCorrelationDataProvider(ActorMetadata.ACTOR_ID, ActorMetadata.ACTOR_NAME,
-                ActorMetadata.ACTOR_ROLE, ActorMetadata.ACTOR_SOURCE, ActorMetadata.CORRELATION_ID);
+                ActorMetadata.ACTOR_ROLE, ActorMetadata.ACTOR_SOURCE, ActorMetadata.ACTOR_MEMBER_ID,
+                ActorMetadata.ACTOR_GROUP_ID, ActorMetadata.CORRELATION_ID);
     }
 
     @Bean
@@ -46,8 +58,40 @@ class AxonConfiguration {
                 .registerDefaultHandlerInterceptor((c, processorName) -> new HandlerFailureCounter(processorName, registry, failing));
     }
 
+    /** Projection handlers run in a savepoint each, so one failing event leaves the batch's transaction usable. */
     @Bean
-    InitializingBean actorMetadataOnCommands(CommandBus commandBus) {
-        return () -> commandBus.registerDispatchInterceptor(new ActorMetadataInterceptor());
+    SavepointPerEvent savepointPerEvent(ObjectProvider<DataSource> dataSource, ObjectProvider<EntityManagerFactory> entityManagers) {
+        return new SavepointPerEvent(dataSource, entityManagers);
+    }
+
+    @Bean
+    DeadLetters deadLetterQueues(JdbcTemplate jdbc, EventProcessingConfiguration processing, EventProcessorProperties properties,
+                            MeterRegistry registry) {
+        return new DeadLetters(jdbc, processing, deadLetteringProcessors(properties), registry);
+    }
+
+    /** Each processor with a dead-letter queue (axon.eventhandling.processors.NAME.dlq.enabled) gets Rota's policy. */
+    @Bean
+    ConfigurerModule deadLetterPolicies(EventProcessorProperties properties, MeterRegistry registry) {
+        return configurer -> deadLetteringProcessors(properties).forEach(processor -> configurer.eventProcessing()
+                .registerDeadLetterPolicy(processor, c -> new DeadLetterPolicy(processor, registry)));
+    }
+
+    private static Set<String> deadLetteringProcessors(EventProcessorProperties properties) {
+        return properties.getProcessors().entrySet().stream()
+                .filter(e -> e.getValue().getDlq().isEnabled())
+                .map(Map.Entry::getKey)
+                .collect(Collectors.toSet());
+    }
+
+    /** Who asks travels with every command and query, and the handling side checks tenancy on it. */
+    @Bean
+    InitializingBean actorOnCommandsAndQueries(CommandBus commandBus, QueryBus queryBus) {
+        return () -> {
+            commandBus.registerDispatchInterceptor(new ActorMetadataInterceptor<>());
+            queryBus.registerDispatchInterceptor(new ActorMetadataInterceptor<>());
+            commandBus.registerHandlerInterceptor(new TenantGuard());
+            queryBus.registerHandlerInterceptor(new TenantGuard());
+        };
     }
 }

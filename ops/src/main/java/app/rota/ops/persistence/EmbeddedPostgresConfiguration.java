@@ -51,6 +51,8 @@ public class EmbeddedPostgresConfiguration {
         dataSource.setPoolName("rota-embedded");
         dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", DATABASE));
         dataSource.setMaximumPoolSize(20);
+        dataSource.setConnectionTimeout(3000);
+        dataSource.setValidationTimeout(2000);
         return dataSource;
     }
 

@@ -25,6 +25,7 @@ public class Account {
     private UUID memberId;
     private UUID groupId;
     private String groupRole;
+    private long tokenVersion;
     private Instant createdAt;
     private Instant updatedAt;
 
@@ -63,9 +64,23 @@ public class Account {
         updatedAt = at;
     }
 
+    /** Disables the login; tokens issued before stop working. */
     void disable(Instant at) {
         enabled = false;
+        tokenVersion++;
         updatedAt = at;
+    }
+
+    /** A new password; tokens issued before stop working. */
+    void passwordChanged(String newHash, Instant at) {
+        passwordHash = newHash;
+        tokenVersion++;
+        updatedAt = at;
+    }
+
+    /** Moves on with every password change and deactivation; a token of an older version is refused. */
+    public long tokenVersion() {
+        return tokenVersion;
     }
 
     public UUID memberId() {

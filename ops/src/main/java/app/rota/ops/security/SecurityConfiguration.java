@@ -1,5 +1,6 @@
 package app.rota.ops.security;
 
+import app.rota.kernel.common.Roles;
 import app.rota.kernel.error.ErrorCode;
 import app.rota.ops.RotaProperties;
 import app.rota.ops.web.Problems;
@@ -25,6 +26,10 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import javax.crypto.SecretKey;
 import java.time.Clock;
@@ -46,6 +51,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/login").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
+                        .requestMatchers("/actuator/**").hasRole(Roles.SUPER_ADMIN)
+                        .requestMatchers("/api/v1/admin/**").hasRole(Roles.SUPER_ADMIN)
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/error").permitAll()
                         .anyRequest().authenticated())
@@ -56,8 +63,37 @@ class SecurityConfiguration {
                         .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler((request, response, e) ->
                                 problems.write(response, ErrorCode.ACCESS_DENIED, "Your role does not allow this.")))
-                .addFilterAfter(new GroupTenancyFilter(problems, accounts), BearerTokenAuthenticationFilter.class);
+                .addFilterAfter(new CurrentAccountFilter(problems, accounts), BearerTokenAuthenticationFilter.class);
         return http.build();
+    }
+
+    @Bean
+    HttpFirewall canonicalPathFirewall() {
+        return new CanonicalPathFirewall();
+    }
+
+    /** What the firewall refuses is answered as a problem detail too: 404 for another spelling of a path, else 400. */
+    @Bean
+    RequestRejectedHandler requestRejectedAsProblem(Problems problems) {
+        return (request, response, rejected) -> {
+            if (rejected instanceof CanonicalPathFirewall.NonCanonicalPathException) {
+                problems.write(response, ErrorCode.NOT_FOUND, "Nothing here: use the path's canonical spelling.");
+            } else {
+                problems.write(response, ErrorCode.MALFORMED_REQUEST,
+                        "The request has characters Rota does not accept in its method, headers or parameters.");
+            }
+        };
+    }
+
+    /** Tenancy on the bound {@code groupId} of every handler. */
+    @Bean
+    WebMvcConfigurer groupAccess(Problems problems) {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new GroupAccessInterceptor(problems));
+            }
+        };
     }
 
     private static JwtAuthenticationConverter authenticationConverter() {

@@ -22,6 +22,7 @@ class TokenService {
     static final String NAME_CLAIM = "name";
     static final String MEMBER_CLAIM = "memberId";
     static final String GROUP_CLAIM = "groupId";
+    static final String VERSION_CLAIM = "ver";
 
     private final JwtEncoder encoder;
     private final RotaProperties properties;
@@ -45,6 +46,7 @@ class TokenService {
                 .issuedAt(now)
                 .expiresAt(expiresAt)
                 .claim(NAME_CLAIM, account.username())
+                .claim(VERSION_CLAIM, account.tokenVersion())
                 .claim(ROLES_CLAIM, account.isSuperAdmin() ? List.of(Roles.SUPER_ADMIN) : List.of());
         if (account.memberId() != null) {
             claims.claim(MEMBER_CLAIM, account.memberId().toString()).claim(GROUP_CLAIM, account.groupId().toString());

@@ -3,6 +3,7 @@ package app.rota.ops.web;
 import app.rota.kernel.error.ErrorCode;
 import app.rota.kernel.error.RotaError;
 import app.rota.kernel.error.RotaException;
+import app.rota.ops.persistence.DatabaseFailures;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -36,9 +37,13 @@ import java.util.stream.Collectors;
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+    private static final long DATABASE_RETRY_SECONDS = 5;
 
     @ExceptionHandler(RotaException.class)
     ResponseEntity<ProblemDetail> refused(RotaException e) {
+        if (e instanceof RetryLaterException later) {
+            return retryLater(later.code(), later.getMessage(), later.retryAfterSeconds());
+        }
         ResponseEntity<ProblemDetail> response = problem(e.code(), e.field(), e.getMessage());
         if (e.current() != null) {
             response.getBody().setProperty("current", e.current());
@@ -87,8 +92,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem(ErrorCode.MALFORMED_REQUEST, e.getName(), "'" + e.getValue() + "' is not a valid " + e.getName() + ".");
     }
 
+    /** Anything else is ours, unless it is the database being out of reach: then 503 and when to retry. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (DatabaseFailures.isDatabaseUnusable(e)) {
+            log.warn("Database unavailable: {}", e.toString());
+            return retryLater(ErrorCode.DATABASE_UNAVAILABLE,
+                    "The database cannot be reached right now; nothing was changed. Try again shortly.", DATABASE_RETRY_SECONDS);
+        }
         log.error("Unexpected failure", e);
         return problem(ErrorCode.INTERNAL_ERROR, null, "Something went wrong on our side; it has been logged.");
     }
@@ -96,7 +107,15 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof RequestSizeLimitFilter.BodyTooLargeException) {
+                return asObject(problem(ErrorCode.REQUEST_TOO_LARGE, null, t.getMessage()));
+            }
+        }
         Throwable cause = firstDatabindException(e);
+        if (cause instanceof StrictJson.RefusedValueException refused) {
+            return asObject(problem(refused.code(), fieldPath(refused), refused.getOriginalMessage()));
+        }
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return asObject(problem(ErrorCode.UNKNOWN_FIELD, fieldPath(unknown),
                     "Unknown field '" + unknown.getPropertyName() + "'."));
@@ -143,6 +162,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return e.getPath().stream()
                 .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    private static ResponseEntity<ProblemDetail> retryLater(ErrorCode code, String detail, long seconds) {
+        ProblemDetail problem = Problems.of(code, null, detail);
+        return ResponseEntity.status(problem.getStatus()).header(HttpHeaders.RETRY_AFTER, Long.toString(seconds)).body(problem);
     }
 
     private static ResponseEntity<ProblemDetail> problem(ErrorCode code, String field, String detail) {

@@ -33,6 +33,9 @@ public class Problems {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case CONFLICT -> HttpStatus.CONFLICT;
             case RULE_VIOLATION -> HttpStatus.UNPROCESSABLE_ENTITY;
+            case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
+            case THROTTLED -> HttpStatus.TOO_MANY_REQUESTS;
+            case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
             case INTERNAL -> HttpStatus.INTERNAL_SERVER_ERROR;
         };
     }
@@ -55,7 +58,17 @@ public class Problems {
 
     /** Writes a problem straight to the response, for filters that answer before any controller runs. */
     public void write(HttpServletResponse response, ErrorCode code, String detail) throws IOException {
-        ProblemDetail problem = of(code, null, detail);
+        write(response, of(code, null, detail));
+    }
+
+    /** A problem that will pass: with {@code Retry-After}. */
+    public void write(HttpServletResponse response, ErrorCode code, String detail, long retryAfterSeconds) throws IOException {
+        response.setHeader("Retry-After", Long.toString(retryAfterSeconds));
+        write(response, of(code, null, detail));
+    }
+
+    public void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+        response.resetBuffer();
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);

@@ -1,5 +1,8 @@
 package app.rota.ops.web;
 
+import org.apache.catalina.core.StandardHost;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,5 +13,15 @@ class WebConfiguration {
     @Bean
     TypedIdJacksonModule typedIdJacksonModule() {
         return new TypedIdJacksonModule();
+    }
+
+    /** Tomcat's error pages become problem details too ({@link ProblemErrorReportValve}). */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorPages() {
+        return factory -> factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof StandardHost host) {
+                host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+            }
+        });
     }
 }

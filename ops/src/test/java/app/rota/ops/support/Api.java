@@ -23,7 +23,8 @@ public final class Api {
         this.baseUrl = "http://localhost:" + port;
     }
 
-    public record Response(int status, String contentType, String location, String correlationId, String body) {
+    public record Response(int status, String contentType, String location, String correlationId, String retryAfter,
+                           String body) {
 
         public JsonNode json() {
             return JSON.readTree(body);
@@ -88,6 +89,7 @@ public final class Api {
                     response.headers().firstValue("Content-Type").orElse(null),
                     response.headers().firstValue("Location").orElse(null),
                     response.headers().firstValue("X-Correlation-Id").orElse(null),
+                    response.headers().firstValue("Retry-After").orElse(null),
                     response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -9,6 +9,7 @@ import app.rota.kernel.schedule.ShiftTypeRetiredEvent;
 import app.rota.kernel.schedule.SlotAssignedEvent;
 import app.rota.kernel.schedule.SlotUnassignedEvent;
 import app.rota.kernel.common.DateRange;
+import app.rota.kernel.common.SaneDates;
 import app.rota.kernel.error.ErrorCode;
 import app.rota.kernel.error.RotaException;
 import app.rota.kernel.group.GroupId;
@@ -107,6 +108,9 @@ class CalendarProjection {
     @QueryHandler
     OnCallResponse handle(FindOnCallQuery query) {
         ZoneId zone = zoneOf(query.groupId());
+        if (!SaneDates.isSane(query.at())) {
+            throw SaneDates.outOfRange("at");
+        }
         LocalDate day = query.at().atZone(zone).toLocalDate();
         LocalDate from = day.minusDays(ShiftTiming.MAX_DURATION_HOURS / 24);
         List<CalendarSlot> onCall = CalendarAssembler.slots(zone, from, day, store.shiftTypes(query.groupId()),

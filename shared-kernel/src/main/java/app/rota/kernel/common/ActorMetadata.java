@@ -10,6 +10,10 @@ public final class ActorMetadata {
     public static final String ACTOR_NAME = "actorName";
     public static final String ACTOR_ROLE = "actorRole";
     public static final String ACTOR_SOURCE = "actorSource";
+    /** The member the acting account belongs to, when it is a member's login. */
+    public static final String ACTOR_MEMBER_ID = "actorMemberId";
+    /** The group the acting account belongs to, when it is a member's login: what tenancy checks compare. */
+    public static final String ACTOR_GROUP_ID = "actorGroupId";
     public static final String CORRELATION_ID = "correlationId";
 
     /** The channel an action came through. */

@@ -6,7 +6,7 @@ import app.rota.kernel.error.RotaException;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 
-/** Group-local dates, both inclusive: given, in order, and at most {@code maxDays} long. */
+/** Group-local dates, both inclusive: given, within {@link SaneDates}, in order, and at most {@code maxDays} long. */
 public record DateRange(LocalDate from, LocalDate to) {
 
     /**
@@ -16,6 +16,8 @@ public record DateRange(LocalDate from, LocalDate to) {
         if (from == null || to == null) {
             throw new RotaException(ErrorCode.FIELD_REQUIRED, from == null ? "from" : "to", what + " needs both from and to dates.");
         }
+        SaneDates.checked(from, "from");
+        SaneDates.checked(to, "to");
         if (to.isBefore(from)) {
             throw new RotaException(ErrorCode.DATE_RANGE_INVALID, "to", what + " ends before it starts.");
         }

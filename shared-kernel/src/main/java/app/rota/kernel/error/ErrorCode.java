@@ -21,9 +21,19 @@ public enum ErrorCode {
     DATE_INVALID(Kind.INVALID_INPUT, "Not a valid date"),
     DATE_RANGE_INVALID(Kind.INVALID_INPUT, "The date range is empty or reversed"),
     DATE_RANGE_TOO_LARGE(Kind.INVALID_INPUT, "The date range is too large"),
+    DATE_OUT_OF_RANGE(Kind.INVALID_INPUT, "The date or instant is outside the years Rota accepts"),
+    TEXT_INVALID(Kind.INVALID_INPUT, "The text contains control characters"),
+    TEXT_TOO_LONG(Kind.INVALID_INPUT, "The text is too long"),
+    REASON_TOO_LONG(Kind.INVALID_INPUT, "A reason is too long"),
+    PASSWORD_TOO_LONG(Kind.INVALID_INPUT, "The password is too long"),
+    LIST_TOO_LONG(Kind.INVALID_INPUT, "A list has too many items"),
+    ROTATION_TOO_LARGE(Kind.INVALID_INPUT, "The rotation covers too many slots for one request"),
+    REQUEST_TOO_LARGE(Kind.TOO_LARGE, "The request body is too large"),
 
     AUTHENTICATION_REQUIRED(Kind.UNAUTHENTICATED, "Authentication is required"),
     INVALID_CREDENTIALS(Kind.UNAUTHENTICATED, "Unknown user or wrong password"),
+    TOKEN_REVOKED(Kind.UNAUTHENTICATED, "The token is no longer valid; log in again"),
+    WRONG_PASSWORD(Kind.FORBIDDEN, "The current password is wrong"),
     ACCESS_DENIED(Kind.FORBIDDEN, "Your role does not allow this"),
 
     GROUP_NOT_FOUND(Kind.NOT_FOUND, "No such group"),
@@ -43,10 +53,16 @@ public enum ErrorCode {
     SHIFT_TYPE_RETIRED(Kind.RULE_VIOLATION, "The shift type is retired"),
     NO_ACTIVE_MEMBERS(Kind.RULE_VIOLATION, "There are no active members to rotate"),
 
+    TOO_MANY_ATTEMPTS(Kind.THROTTLED, "Too many attempts; wait before trying again"),
+
+    DATABASE_UNAVAILABLE(Kind.UNAVAILABLE, "The database cannot be reached right now"),
     INTERNAL_ERROR(Kind.INTERNAL, "Something went wrong on our side");
 
     /** What sort of failure a code is; the HTTP layer maps kinds to status codes. */
-    public enum Kind { INVALID_INPUT, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT, RULE_VIOLATION, INTERNAL }
+    public enum Kind {
+        INVALID_INPUT, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT, RULE_VIOLATION, TOO_LARGE, THROTTLED, UNAVAILABLE,
+        INTERNAL
+    }
 
     private final Kind kind;
     private final String title;

@@ -1,4 +1,6 @@
 package app.rota.kernel.group;
 
-public record FindGroupQuery(GroupId groupId) {
+import app.rota.kernel.common.GroupScoped;
+
+public record FindGroupQuery(GroupId groupId) implements GroupScoped {
 }

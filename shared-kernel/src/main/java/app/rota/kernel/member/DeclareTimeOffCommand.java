@@ -1,5 +1,6 @@
 package app.rota.kernel.member;
 
+import app.rota.kernel.common.GroupScoped;
 import app.rota.kernel.group.GroupId;
 import app.rota.kernel.schedule.MemberId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -8,5 +9,5 @@ import java.time.LocalDate;
 
 /** Group-local dates, inclusive. */
 public record DeclareTimeOffCommand(@TargetAggregateIdentifier MemberId memberId, GroupId groupId, LocalDate from,
-                                    LocalDate to, String reason) {
+                                    LocalDate to, String reason) implements GroupScoped {
 }

@@ -1,5 +1,6 @@
 package app.rota.kernel.schedule;
 
+import app.rota.kernel.common.GroupScoped;
 import app.rota.kernel.group.GroupId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -8,7 +9,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * {@code onlyIfOpen} refuses to replace an assignee (the rotation generator never overwrites).
  */
 public record AssignSlotCommand(@TargetAggregateIdentifier SlotKey slot, GroupId groupId, MemberId memberId,
-                                String reason, Long expectedVersion, boolean onlyIfOpen) {
+                                String reason, Long expectedVersion, boolean onlyIfOpen) implements GroupScoped {
 
     public AssignSlotCommand(SlotKey slot, GroupId groupId, MemberId memberId, String reason, Long expectedVersion) {
         this(slot, groupId, memberId, reason, expectedVersion, false);

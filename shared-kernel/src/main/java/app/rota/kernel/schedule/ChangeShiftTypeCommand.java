@@ -1,5 +1,6 @@
 package app.rota.kernel.schedule;
 
+import app.rota.kernel.common.GroupScoped;
 import app.rota.kernel.group.GroupId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -11,5 +12,5 @@ import java.util.Set;
  * duration) is fixed once defined: retire it and define a new one, so recorded slots keep their meaning.
  */
 public record ChangeShiftTypeCommand(@TargetAggregateIdentifier ShiftTypeId shiftTypeId, GroupId groupId, String name,
-                                     Set<DayOfWeek> daysOfWeek) {
+                                     Set<DayOfWeek> daysOfWeek) implements GroupScoped {
 }

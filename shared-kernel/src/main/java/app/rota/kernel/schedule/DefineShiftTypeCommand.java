@@ -1,5 +1,6 @@
 package app.rota.kernel.schedule;
 
+import app.rota.kernel.common.GroupScoped;
 import app.rota.kernel.group.GroupId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -8,5 +9,5 @@ import java.time.LocalTime;
 import java.util.Set;
 
 public record DefineShiftTypeCommand(@TargetAggregateIdentifier ShiftTypeId shiftTypeId, GroupId groupId, String name,
-                                     LocalTime startTime, int durationHours, Set<DayOfWeek> daysOfWeek) {
+                                     LocalTime startTime, int durationHours, Set<DayOfWeek> daysOfWeek) implements GroupScoped {
 }

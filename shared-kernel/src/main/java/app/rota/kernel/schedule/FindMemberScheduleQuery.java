@@ -1,8 +1,9 @@
 package app.rota.kernel.schedule;
 
+import app.rota.kernel.common.GroupScoped;
 import app.rota.kernel.group.GroupId;
 
 import java.time.LocalDate;
 
-public record FindMemberScheduleQuery(GroupId groupId, MemberId memberId, LocalDate from, LocalDate to) {
+public record FindMemberScheduleQuery(GroupId groupId, MemberId memberId, LocalDate from, LocalDate to) implements GroupScoped {
 }
