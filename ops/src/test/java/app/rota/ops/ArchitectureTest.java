@@ -1,11 +1,14 @@
 package app.rota.ops;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /** The module seams: modules talk only through shared-kernel messages. */
@@ -63,5 +66,20 @@ class ArchitectureTest {
         noClasses().that().areAnnotatedWith(org.axonframework.spring.stereotype.Aggregate.class)
                 .should().bePublic()
                 .check(rota);
+    }
+
+    /** A command or query that names a group is tenant-checked on the buses only if it says so. */
+    @Test
+    void everyCommandOrQueryThatNamesAGroupIsGroupScoped() {
+        classes().that().resideInAPackage("app.rota.kernel..")
+                .and().haveSimpleNameEndingWith("Command").or().haveSimpleNameEndingWith("Query")
+                .and(nameAGroup())
+                .should().implement(app.rota.kernel.common.GroupScoped.class)
+                .check(rota);
+    }
+
+    private static DescribedPredicate<JavaClass> nameAGroup() {
+        return DescribedPredicate.describe("name a group", type -> type.getMethods().stream()
+                .anyMatch(method -> method.getName().equals("groupId") && method.getRawParameterTypes().isEmpty()));
     }
 }

@@ -1,10 +1,14 @@
 package app.rota.ops.persistence;
 
+import org.hibernate.TransactionException;
+import org.hibernate.exception.JDBCConnectionException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.transaction.CannotCreateTransactionException;
 
+import java.io.EOFException;
 import java.net.ConnectException;
+import java.net.SocketException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
@@ -27,11 +31,17 @@ public final class DatabaseFailures {
     private DatabaseFailures() {
     }
 
+    /**
+     * True for a lost or refused connection anywhere in the cause chain, including a transaction that
+     * could not even be rolled back (the connection was gone), and for the SQLSTATEs below.
+     */
     public static boolean isDatabaseUnusable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof DataAccessResourceFailureException || t instanceof TransientDataAccessResourceException
                     || t instanceof CannotCreateTransactionException || t instanceof SQLTransientConnectionException
-                    || t instanceof SQLNonTransientConnectionException || t instanceof ConnectException) {
+                    || t instanceof SQLNonTransientConnectionException || t instanceof ConnectException
+                    || t instanceof JDBCConnectionException || t instanceof TransactionException
+                    || t instanceof SocketException || t instanceof EOFException) {
                 return true;
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().length() == 5

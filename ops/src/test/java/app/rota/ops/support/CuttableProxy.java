@@ -47,7 +47,7 @@ public final class CuttableProxy implements AutoCloseable {
             listening.setReuseAddress(true);
             listening.bind(new InetSocketAddress("127.0.0.1", port));
             server = listening;
-            Thread.ofPlatform().daemon().name("proxy-accept").start(() -> accept(listening));
+            daemon("proxy-accept", () -> accept(listening));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -69,7 +69,7 @@ public final class CuttableProxy implements AutoCloseable {
     }
 
     private void pipe(Socket from, Socket to) {
-        Thread.ofPlatform().daemon().name("proxy-pipe").start(() -> {
+        daemon("proxy-pipe", () -> {
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 in.transferTo(out);
             } catch (IOException gone) {
@@ -79,6 +79,12 @@ public final class CuttableProxy implements AutoCloseable {
                 closeQuietly(to);
             }
         });
+    }
+
+    private static void daemon(String name, Runnable work) {
+        Thread thread = new Thread(work, name);
+        thread.setDaemon(true);
+        thread.start();
     }
 
     private static void closeQuietly(AutoCloseable closeable) {
