@@ -13,7 +13,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -154,17 +153,5 @@ class InputRefusalsTest extends RotaIntegrationTest {
             String text = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
             return new RawResponse(Integer.parseInt(text.substring(9, 12)), text);
         }
-    }
-
-    private void assertRefused(Supplier<Api.Response> call, int status, String code, String field) {
-        long before = eventCount();
-        Api.Response response = call.get();
-        assertThat(response.status()).as(response.body()).isEqualTo(status);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.json().get("code").asString()).as(response.body()).isEqualTo(code);
-        if (field != null && !field.isBlank()) {
-            assertThat(response.json().get("field").asString()).as(response.body()).isEqualTo(field);
-        }
-        assertThat(eventCount()).isEqualTo(before);
     }
 }

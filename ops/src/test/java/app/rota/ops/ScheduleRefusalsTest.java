@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.util.function.Supplier;
 
 import static app.rota.ops.support.ScheduleFixtures.slot;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -193,18 +192,5 @@ class ScheduleRefusalsTest extends RotaIntegrationTest {
         assertThat(revoked.json().get("code").asString()).isEqualTo("TOKEN_REVOKED");
         assertThat(api.post("/api/v1/auth/login", null,
                 "{\"username\":\"lea-" + group.substring(0, 8) + "\",\"password\":\"lea-password-1\"}").status()).isEqualTo(401);
-    }
-
-    private void assertRefused(Supplier<Api.Response> call, int status, String code, String field) {
-        long before = eventCount();
-        Api.Response response = call.get();
-        assertThat(response.status()).as(response.body()).isEqualTo(status);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.json().get("code").asString()).isEqualTo(code);
-        if (field != null) {
-            assertThat(response.json().get("field").asString()).isEqualTo(field);
-        }
-        assertThat(response.json().get("detail").asString()).isNotBlank();
-        assertThat(eventCount()).as("nothing stored").isEqualTo(before);
     }
 }

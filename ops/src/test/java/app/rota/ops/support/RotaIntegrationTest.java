@@ -13,6 +13,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Base of the integration tests: the whole application on a random port, on a real PostgreSQL —
@@ -48,6 +51,23 @@ public abstract class RotaIntegrationTest {
 
     protected String adminToken() {
         return api.login(ADMIN, ADMIN_PASSWORD);
+    }
+
+    /**
+     * The refusal contract: the given status as a problem detail with the code, the field (when one is
+     * named) and a sentence, and no event stored.
+     */
+    protected void assertRefused(Supplier<Api.Response> call, int status, String code, String field) {
+        long before = eventCount();
+        Api.Response response = call.get();
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().get("code").asString()).as(response.body()).isEqualTo(code);
+        if (field != null && !field.isBlank()) {
+            assertThat(response.json().get("field").asString()).as(response.body()).isEqualTo(field);
+        }
+        assertThat(response.json().get("detail").asString()).isNotBlank();
+        assertThat(eventCount()).as("nothing stored").isEqualTo(before);
     }
 
     protected long eventCount() {
