@@ -3,7 +3,7 @@ package app.rota.ops;
 import app.rota.kernel.group.GroupId;
 import app.rota.kernel.member.MemberAddedEvent;
 import app.rota.kernel.member.MemberRole;
-import app.rota.kernel.schedule.MemberId;
+import app.rota.kernel.member.MemberId;
 import app.rota.ops.support.Api;
 import app.rota.ops.support.RotaIntegrationTest;
 import app.rota.ops.support.ScheduleFixtures;

@@ -4,7 +4,7 @@ import app.rota.kernel.error.ErrorCode;
 import app.rota.kernel.error.RotaException;
 import app.rota.kernel.group.GroupId;
 import app.rota.kernel.member.MemberRole;
-import app.rota.kernel.schedule.MemberId;
+import app.rota.kernel.member.MemberId;
 import app.rota.kernel.schedule.ShiftTiming;
 import app.rota.kernel.schedule.ShiftTypeId;
 import app.rota.kernel.schedule.SlotInterval;

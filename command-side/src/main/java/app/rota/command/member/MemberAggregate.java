@@ -17,7 +17,7 @@ import app.rota.kernel.member.MemberDeactivatedEvent;
 import app.rota.kernel.member.MemberRole;
 import app.rota.kernel.member.TimeOffDeclaredEvent;
 import app.rota.kernel.member.TimeOffResponse;
-import app.rota.kernel.schedule.MemberId;
+import app.rota.kernel.member.MemberId;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;

@@ -11,7 +11,7 @@ import app.rota.kernel.member.DeclareTimeOffCommand;
 import app.rota.kernel.member.LoginRules;
 import app.rota.kernel.member.MemberRole;
 import app.rota.kernel.member.TimeOffResponse;
-import app.rota.kernel.schedule.MemberId;
+import app.rota.kernel.member.MemberId;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;

@@ -2,7 +2,7 @@ package app.rota.command.member;
 
 import app.rota.kernel.group.GroupId;
 import app.rota.kernel.member.MemberRole;
-import app.rota.kernel.schedule.MemberId;
+import app.rota.kernel.member.MemberId;
 
 /**
  * Logins for members, kept outside the event store (credentials must stay changeable and erasable).

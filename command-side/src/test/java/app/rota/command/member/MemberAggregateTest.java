@@ -14,7 +14,7 @@ import app.rota.kernel.member.MemberDeactivatedEvent;
 import app.rota.kernel.member.MemberRole;
 import app.rota.kernel.member.TimeOffDeclaredEvent;
 import app.rota.kernel.member.TimeOffResponse;
-import app.rota.kernel.schedule.MemberId;
+import app.rota.kernel.member.MemberId;
 import app.rota.kernel.schedule.ShiftTypeId;
 import app.rota.kernel.schedule.SlotKey;
 import org.axonframework.test.aggregate.AggregateTestFixture;

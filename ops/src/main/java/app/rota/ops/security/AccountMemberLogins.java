@@ -5,7 +5,7 @@ import app.rota.kernel.error.ErrorCode;
 import app.rota.kernel.error.RotaException;
 import app.rota.kernel.group.GroupId;
 import app.rota.kernel.member.MemberRole;
-import app.rota.kernel.schedule.MemberId;
+import app.rota.kernel.member.MemberId;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;

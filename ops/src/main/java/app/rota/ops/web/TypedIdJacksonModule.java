@@ -2,7 +2,7 @@ package app.rota.ops.web;
 
 import app.rota.kernel.common.TypedId;
 import app.rota.kernel.group.GroupId;
-import app.rota.kernel.schedule.MemberId;
+import app.rota.kernel.member.MemberId;
 import app.rota.kernel.schedule.ShiftTypeId;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;

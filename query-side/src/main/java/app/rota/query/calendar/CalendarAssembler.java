@@ -2,7 +2,7 @@ package app.rota.query.calendar;
 
 import app.rota.kernel.schedule.Assignee;
 import app.rota.kernel.schedule.CalendarSlot;
-import app.rota.kernel.schedule.MemberId;
+import app.rota.kernel.member.MemberId;
 import app.rota.kernel.schedule.ShiftTypeId;
 import app.rota.kernel.schedule.SlotInterval;
 import app.rota.kernel.schedule.SlotKey;

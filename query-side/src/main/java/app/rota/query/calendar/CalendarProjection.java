@@ -18,7 +18,7 @@ import app.rota.kernel.schedule.CalendarSlot;
 import app.rota.kernel.schedule.FindCalendarQuery;
 import app.rota.kernel.schedule.FindMemberScheduleQuery;
 import app.rota.kernel.schedule.FindOnCallQuery;
-import app.rota.kernel.schedule.MemberId;
+import app.rota.kernel.member.MemberId;
 import app.rota.kernel.schedule.MemberScheduleResponse;
 import app.rota.kernel.schedule.OnCallResponse;
 import app.rota.kernel.schedule.ShiftTiming;

@@ -5,7 +5,7 @@ import app.rota.kernel.schedule.CalendarResponse;
 import app.rota.kernel.schedule.FindCalendarQuery;
 import app.rota.kernel.schedule.FindMemberScheduleQuery;
 import app.rota.kernel.schedule.FindOnCallQuery;
-import app.rota.kernel.schedule.MemberId;
+import app.rota.kernel.member.MemberId;
 import app.rota.kernel.schedule.MemberScheduleResponse;
 import app.rota.kernel.schedule.OnCallResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -1,7 +1,7 @@
 package app.rota.query.calendar;
 
 import app.rota.kernel.group.GroupId;
-import app.rota.kernel.schedule.MemberId;
+import app.rota.kernel.member.MemberId;
 import app.rota.kernel.schedule.ShiftTiming;
 import app.rota.kernel.schedule.ShiftTypeId;
 import app.rota.kernel.schedule.SlotKey;

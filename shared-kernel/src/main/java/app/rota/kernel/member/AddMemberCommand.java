@@ -2,7 +2,6 @@ package app.rota.kernel.member;
 
 import app.rota.kernel.common.GroupScoped;
 import app.rota.kernel.group.GroupId;
-import app.rota.kernel.schedule.MemberId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Adds a member; {@code phone} is as typed by the client and normalised to E.164 by the handler. */

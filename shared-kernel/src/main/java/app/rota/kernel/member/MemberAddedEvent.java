@@ -1,7 +1,6 @@
 package app.rota.kernel.member;
 
 import app.rota.kernel.group.GroupId;
-import app.rota.kernel.schedule.MemberId;
 import org.axonframework.serialization.Revision;
 
 /** {@code phone} is E.164. No credentials: logins live in the accounts table. */

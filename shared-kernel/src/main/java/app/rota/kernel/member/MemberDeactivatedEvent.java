@@ -1,7 +1,6 @@
 package app.rota.kernel.member;
 
 import app.rota.kernel.group.GroupId;
-import app.rota.kernel.schedule.MemberId;
 import org.axonframework.serialization.Revision;
 
 @Revision("1")

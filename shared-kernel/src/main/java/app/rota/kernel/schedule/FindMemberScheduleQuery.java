@@ -1,5 +1,7 @@
 package app.rota.kernel.schedule;
 
+import app.rota.kernel.member.MemberId;
+
 import app.rota.kernel.common.GroupScoped;
 import app.rota.kernel.group.GroupId;
 

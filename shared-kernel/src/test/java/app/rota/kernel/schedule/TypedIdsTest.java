@@ -1,6 +1,7 @@
 package app.rota.kernel.schedule;
 
 import app.rota.kernel.common.TypedId;
+import app.rota.kernel.member.MemberId;
 import org.junit.jupiter.api.Test;
 
 import java.util.UUID;

@@ -1,9 +1,9 @@
-package app.rota.command.schedule;
+package app.rota.command.rotation;
 
 import app.rota.kernel.error.ErrorCode;
 import app.rota.kernel.error.RotaException;
 import app.rota.kernel.group.GroupId;
-import app.rota.kernel.schedule.MemberId;
+import app.rota.kernel.member.MemberId;
 import app.rota.kernel.schedule.ShiftTypeId;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.security.access.prepost.PreAuthorize;

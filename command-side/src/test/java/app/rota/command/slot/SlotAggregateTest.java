@@ -1,4 +1,4 @@
-package app.rota.command.schedule;
+package app.rota.command.slot;
 
 import app.rota.command.lookup.CommandLookups;
 import app.rota.command.lookup.CommandLookups.MemberFacts;
@@ -7,7 +7,7 @@ import app.rota.kernel.error.ErrorCode;
 import app.rota.kernel.error.RotaException;
 import app.rota.kernel.group.GroupId;
 import app.rota.kernel.schedule.AssignSlotCommand;
-import app.rota.kernel.schedule.MemberId;
+import app.rota.kernel.member.MemberId;
 import app.rota.kernel.schedule.ShiftTiming;
 import app.rota.kernel.schedule.ShiftTypeId;
 import app.rota.kernel.schedule.SlotAssignedEvent;

@@ -1,4 +1,4 @@
-package app.rota.command.schedule;
+package app.rota.command.shifttype;
 
 import app.rota.command.Names;
 import app.rota.command.lookup.CommandLookups;

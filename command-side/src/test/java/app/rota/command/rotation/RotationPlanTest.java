@@ -1,6 +1,6 @@
-package app.rota.command.schedule;
+package app.rota.command.rotation;
 
-import app.rota.kernel.schedule.MemberId;
+import app.rota.kernel.member.MemberId;
 import app.rota.kernel.schedule.ShiftTiming;
 import app.rota.kernel.schedule.ShiftTypeId;
 import app.rota.kernel.schedule.SlotInterval;

@@ -1,9 +1,9 @@
-package app.rota.command.schedule;
+package app.rota.command.slot;
 
 import app.rota.command.web.Commands;
 import app.rota.kernel.group.GroupId;
 import app.rota.kernel.schedule.AssignSlotCommand;
-import app.rota.kernel.schedule.MemberId;
+import app.rota.kernel.member.MemberId;
 import app.rota.kernel.schedule.ShiftTypeId;
 import app.rota.kernel.schedule.SlotKey;
 import app.rota.kernel.schedule.SlotState;

@@ -1,4 +1,4 @@
-package app.rota.kernel.schedule;
+package app.rota.kernel.member;
 
 import app.rota.kernel.common.TypedId;
 
