@@ -2,11 +2,15 @@ package app.rota.notifier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 
-/** The notifier module's configuration, imported by the application through component scanning. */
+/** The notifier, as one unit a node runs or not ({@code rota.roles.notifier}, on by default); imported by the application. */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(prefix = "rota.roles", name = "notifier", havingValue = "true", matchIfMissing = true)
+@ComponentScan
 @EnableConfigurationProperties(TwilioProperties.class)
 public class NotifierConfiguration {
 

@@ -75,7 +75,7 @@ class EventStoreTest extends RotaIntegrationTest {
         assertThat((String) row.get("payload")).contains("\"groupId\":\"" + id + "\"", "\"timeZone\":\"Asia/Tokyo\"");
         assertThat((String) row.get("meta_data"))
                 .contains("\"actorName\":\"admin\"", "\"actorRole\":\"SUPER_ADMIN\"", "\"actorSource\":\"WEB\"",
-                        "\"correlationId\":\"client-trace-42\"", "\"actorId\":\"");
+                        "\"correlationId\":\"client-trace-42\"", "\"actorAccountId\":\"");
         assertThat(created.correlationId()).isEqualTo("client-trace-42");
     }
 

@@ -141,7 +141,7 @@ class TenantIsolationTest extends RotaIntegrationTest {
 
     @Test
     void aCommandOrQueryForAnotherGroupIsRefusedByTheBusesEvenIfItGotPastTheDoor() {
-        Map<String, Object> ourAdmin = Map.of(ActorMetadata.ACTOR_ID, "someone", ActorMetadata.ACTOR_NAME, "olga",
+        Map<String, Object> ourAdmin = Map.of(ActorMetadata.ACTOR_ACCOUNT_ID, "someone", ActorMetadata.ACTOR_NAME, "olga",
                 ActorMetadata.ACTOR_ROLE, "GROUP_ADMIN", ActorMetadata.ACTOR_SOURCE, "WEB",
                 ActorMetadata.ACTOR_GROUP_ID, ours.get("groupId"));
         GroupId theirGroup = new GroupId(UUID.fromString(theirs.get("groupId")));

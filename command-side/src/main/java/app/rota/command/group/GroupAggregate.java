@@ -1,6 +1,5 @@
 package app.rota.command.group;
 
-import app.rota.command.lookup.CommandLookups;
 import app.rota.kernel.group.ChangeGroupSettingsCommand;
 import app.rota.kernel.group.CreateGroupCommand;
 import app.rota.kernel.group.GroupCreatedEvent;
@@ -28,20 +27,16 @@ class GroupAggregate {
     }
 
     @CommandHandler
-    GroupAggregate(CreateGroupCommand command, CommandLookups lookups) {
+    GroupAggregate(CreateGroupCommand command) {
         ZoneId zone = GroupRules.validTimeZone(command.timeZone());
-        GroupCreatedEvent created = new GroupCreatedEvent(command.groupId(), GroupRules.validName(command.name()), zone,
-                GroupRules.validSettings(command.settings()));
-        lookups.groupCreated(command.groupId(), zone);
-        lookups.holidaysChanged(command.groupId(), created.settings().holidays());
-        apply(created);
+        apply(new GroupCreatedEvent(command.groupId(), GroupRules.validName(command.name()), zone,
+                GroupRules.validSettings(command.settings())));
     }
 
     @CommandHandler
-    GroupSettings handle(ChangeGroupSettingsCommand command, CommandLookups lookups) {
+    GroupSettings handle(ChangeGroupSettingsCommand command) {
         GroupSettings after = GroupRules.validSettings(command.settings());
         if (!after.equals(settings)) {
-            lookups.holidaysChanged(groupId, after.holidays());
             apply(new GroupSettingsChangedEvent(groupId, settings, after));
         }
         return after;

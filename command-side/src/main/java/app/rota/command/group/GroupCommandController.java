@@ -10,6 +10,7 @@ import app.rota.kernel.group.GroupSettings;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.util.IdGenerator;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -28,15 +29,17 @@ class GroupCommandController {
     }
 
     private final Commands commands;
+    private final IdGenerator ids;
 
-    GroupCommandController(Commands commands) {
+    GroupCommandController(Commands commands, IdGenerator ids) {
         this.commands = commands;
+        this.ids = ids;
     }
 
     @PostMapping
     @PreAuthorize("hasRole('SUPER_ADMIN')")
     ResponseEntity<IdResponse> create(@RequestBody CreateGroupRequest request) {
-        GroupId groupId = new GroupId(UUID.randomUUID());
+        GroupId groupId = new GroupId(ids.generateId());
         commands.create(new CreateGroupCommand(groupId, request.name(), request.timeZone(),
                 GroupSettingsRequest.toSettings(request.settings())));
         return IdResponse.created(groupId);

@@ -1,7 +1,9 @@
 package app.rota.command.member;
 
 import app.rota.command.Names;
-import app.rota.command.lookup.CommandLookups;
+import app.rota.command.group.GroupDirectory;
+import app.rota.command.slot.Bookings;
+import app.rota.kernel.common.Actor;
 import app.rota.kernel.common.DateRange;
 import app.rota.kernel.common.Text;
 import app.rota.kernel.error.ErrorCode;
@@ -11,15 +13,18 @@ import app.rota.kernel.member.AddMemberCommand;
 import app.rota.kernel.member.ChangeMemberCommand;
 import app.rota.kernel.member.DeactivateMemberCommand;
 import app.rota.kernel.member.DeclareTimeOffCommand;
+import app.rota.kernel.member.LoginRules;
 import app.rota.kernel.member.MemberAddedEvent;
 import app.rota.kernel.member.MemberChangedEvent;
 import app.rota.kernel.member.MemberDeactivatedEvent;
 import app.rota.kernel.member.MemberRole;
+import app.rota.kernel.member.NewLogin;
 import app.rota.kernel.member.TimeOffDeclaredEvent;
 import app.rota.kernel.member.TimeOffResponse;
 import app.rota.kernel.member.MemberId;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
@@ -32,6 +37,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 class MemberAggregate {
 
     static final int MAX_TIME_OFF_DAYS = 366;
+    /** The role of a member added without one: takes call, edits nothing. */
+    static final MemberRole DEFAULT_ROLE = MemberRole.MEMBER;
 
     @AggregateIdentifier
     private MemberId memberId;
@@ -44,18 +51,31 @@ class MemberAggregate {
     MemberAggregate() {
     }
 
+    /** The member joins the group; with a login, the login is created in the same transaction (both or neither). */
     @CommandHandler
-    MemberAggregate(AddMemberCommand command, CommandLookups lookups) {
-        lookups.zoneOf(command.groupId());
+    MemberAggregate(AddMemberCommand command, GroupDirectory groups, MemberDirectory members, MemberLogins logins) {
+        NewLogin login = validLogin(command.login());
+        groups.zoneOf(command.groupId());
         String name = Names.valid(command.name(), "The member");
         String phone = PhoneNumbers.normalised(command.phone());
-        MemberRole role = Objects.requireNonNullElse(command.role(), MemberRole.MEMBER);
-        lookups.memberAdded(command.memberId(), command.groupId(), phone, role);
+        MemberRole role = Objects.requireNonNullElse(command.role(), DEFAULT_ROLE);
+        members.requirePhoneFree(command.groupId(), phone, command.memberId());
         apply(new MemberAddedEvent(command.memberId(), command.groupId(), name, phone, role));
+        if (login != null) {
+            logins.create(command.memberId(), command.groupId(), role, login.username(), login.password());
+        }
+    }
+
+    private static NewLogin validLogin(NewLogin login) {
+        if (login == null) {
+            return null;
+        }
+        String username = LoginRules.validUsername(login.username());
+        return new NewLogin(username, LoginRules.validPassword(login.password(), "password"));
     }
 
     @CommandHandler
-    void handle(ChangeMemberCommand command, CommandLookups lookups, MemberLogins logins) {
+    void handle(ChangeMemberCommand command, MemberDirectory members, MemberLogins logins) {
         requireGroup(command.groupId());
         String newName = command.name() == null ? name : Names.valid(command.name(), "The member");
         String newPhone = command.phone() == null ? phone : PhoneNumbers.normalised(command.phone());
@@ -64,37 +84,37 @@ class MemberAggregate {
             return;
         }
         if (!newPhone.equals(phone)) {
-            lookups.phoneChanged(memberId, groupId, newPhone);
+            members.requirePhoneFree(groupId, newPhone, memberId);
         }
         if (newRole != role) {
-            lookups.roleChanged(memberId, newRole);
             logins.roleChanged(memberId, newRole);
         }
         apply(new MemberChangedEvent(memberId, groupId, newName, newPhone, newRole, name, phone, role));
     }
 
     @CommandHandler
-    void handle(DeactivateMemberCommand command, CommandLookups lookups, MemberLogins logins) {
+    void handle(DeactivateMemberCommand command, MemberLogins logins) {
         requireGroup(command.groupId());
         if (!active) {
             return;
         }
-        lookups.memberDeactivated(memberId);
         logins.disabled(memberId);
         apply(new MemberDeactivatedEvent(memberId, groupId));
     }
 
+    /** By the member for themselves, or by an admin for them (the event records whom the admin acted for). */
     @CommandHandler
-    TimeOffResponse handle(DeclareTimeOffCommand command, CommandLookups lookups) {
+    TimeOffResponse handle(DeclareTimeOffCommand command, Actor actor, Bookings bookings) {
         requireGroup(command.groupId());
+        actor.requireMayActFor(memberId);
         DateRange.checked(command.from(), command.to(), MAX_TIME_OFF_DAYS, "Time off");
         String reason = Text.reason(command.reason(), "reason");
         if (!active) {
             throw new RotaException(ErrorCode.MEMBER_INACTIVE, "memberId", "The member is deactivated.");
         }
-        lookups.timeOffDeclared(memberId, groupId, command.from(), command.to());
-        apply(new TimeOffDeclaredEvent(memberId, groupId, command.from(), command.to(), reason));
-        return new TimeOffResponse(command.from(), command.to(), lookups.bookingsOf(memberId, command.from(), command.to()));
+        apply(new TimeOffDeclaredEvent(memberId, groupId, command.from(), command.to(), reason),
+                MetaData.from(actor.actingFor(memberId)));
+        return new TimeOffResponse(command.from(), command.to(), bookings.bookingsOf(memberId, command.from(), command.to()));
     }
 
     /** A member of another group is, to this group, a member that does not exist. */

@@ -1,5 +1,6 @@
 package app.rota.command.rotation;
 
+import app.rota.command.eligibility.EligibilityPolicy;
 import app.rota.kernel.member.MemberId;
 import app.rota.kernel.schedule.SlotInterval;
 import app.rota.kernel.schedule.SlotKey;
@@ -17,8 +18,8 @@ import java.util.function.BiPredicate;
 /**
  * The rotation policy, pure and deterministic. Slots are taken in time order. For each, the base
  * candidate is the WhoseOnFirst circular rotation, member index = (shift index + week offset) mod team
- * size; from there, members are tried in rotation order, skipping anyone on time off that day or
- * holding an overlapping slot (existing or planned). Among those eligible, a weekend or holiday slot
+ * size; from there, members are tried in rotation order, skipping anyone the {@link EligibilityPolicy}
+ * rules out (on time off that day, holding an overlapping slot, existing or planned). Among those eligible, a weekend or holiday slot
  * goes to whoever has the fewest weekend and holiday slots so far, any slot to whoever has the fewest
  * slots so far; ties keep rotation order.
  */
@@ -37,26 +38,18 @@ final class RotationPlan {
     private RotationPlan() {
     }
 
-    static boolean isSpecial(LocalDate date, Set<LocalDate> holidays) {
-        return date.getDayOfWeek() == DayOfWeek.SATURDAY || date.getDayOfWeek() == DayOfWeek.SUNDAY
-                || holidays.contains(date);
-    }
-
     /**
      * @param team           members in rotation order
      * @param anchor         the first day of the range: week offsets count whole weeks from it
      * @param candidates     open future slots, in time order
-     * @param existing       slots members already hold (for overlaps), by member
-     * @param onTimeOff      whether a member is off on a date
+     * @param eligibility    who may take which slot; the plan holds each slot it gives in it, so later
+     *                       slots see it
      * @param initialLoad    [slots, weekend-and-holiday slots] each member already holds in the range
      */
     static Plan plan(List<MemberId> team, LocalDate anchor, List<Candidate> candidates,
-                     Map<MemberId, List<SlotInterval>> existing, BiPredicate<MemberId, LocalDate> onTimeOff,
-                     Map<MemberId, int[]> initialLoad) {
-        Map<MemberId, List<SlotInterval>> held = new HashMap<>();
+                     EligibilityPolicy eligibility, Map<MemberId, int[]> initialLoad) {
         Map<MemberId, int[]> load = new HashMap<>();
         for (MemberId member : team) {
-            held.put(member, new ArrayList<>(existing.getOrDefault(member, List.of())));
             int[] given = initialLoad.getOrDefault(member, new int[2]);
             load.put(member, new int[]{given[0], given[1]});
         }
@@ -68,8 +61,7 @@ final class RotationPlan {
             MemberId chosen = null;
             for (int step = 0; step < team.size(); step++) {
                 MemberId member = team.get((base + step) % team.size());
-                if (onTimeOff.test(member, candidate.slot().date())
-                        || held.get(member).stream().anyMatch(candidate.interval()::overlaps)) {
+                if (!eligibility.allows(member, candidate.slot(), candidate.interval())) {
                     continue;
                 }
                 if (chosen == null || fairer(load.get(member), load.get(chosen), candidate.special())) {
@@ -79,7 +71,7 @@ final class RotationPlan {
             if (chosen == null) {
                 unfillable.add(candidate.slot());
             } else {
-                held.get(chosen).add(candidate.interval());
+                eligibility.hold(chosen, candidate.slot(), candidate.interval());
                 load.get(chosen)[0]++;
                 if (candidate.special()) {
                     load.get(chosen)[1]++;

@@ -1,19 +1,29 @@
 package app.rota.command.rotation;
 
-import app.rota.command.lookup.CommandLookups;
-import app.rota.command.lookup.CommandLookups.Booking;
-import app.rota.command.lookup.CommandLookups.ShiftTypeFacts;
-import app.rota.command.lookup.CommandLookups.TimeOff;
+import app.rota.command.eligibility.EligibilityPolicy;
+import app.rota.command.errors.Refusals;
+import app.rota.command.group.GroupDirectory;
+import app.rota.command.member.MemberDirectory;
+import app.rota.command.member.MemberDirectory.MemberFacts;
+import app.rota.command.member.TimeOffRegister;
+import app.rota.command.shifttype.ShiftTypeCatalogue;
+import app.rota.command.shifttype.ShiftTypeCatalogue.ShiftTypeFacts;
+import app.rota.command.slot.Bookings;
+import app.rota.command.slot.Bookings.Booking;
 import app.rota.kernel.common.DateRange;
 import app.rota.kernel.error.ErrorCode;
 import app.rota.kernel.error.RotaException;
 import app.rota.kernel.group.GroupId;
-import app.rota.kernel.schedule.AssignSlotCommand;
 import app.rota.kernel.member.MemberId;
+import app.rota.kernel.schedule.AssignSlotCommand;
+import app.rota.kernel.schedule.ShiftTiming;
 import app.rota.kernel.schedule.ShiftTypeId;
+import app.rota.kernel.schedule.SlotCategories;
 import app.rota.kernel.schedule.SlotInterval;
 import app.rota.kernel.schedule.SlotKey;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -23,18 +33,28 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.ToIntFunction;
 
 /**
  * Generates a rotation: plans with {@link RotationPlan}, then assigns slot by slot, each its own
  * command with {@code onlyIfOpen}, so a slot edited meanwhile is left as the editor made it and
  * reported, never overwritten. Past slots and assigned slots are never touched.
+ *
+ * <p>A slot refused meanwhile (a rule, a concurrent edit) is reported with its code and the rotation
+ * goes on. An unexpected failure (the database, a bug) stops it: the slots assigned before stay
+ * assigned, and the refusal {@code ROTATION_INTERRUPTED} reports exactly which were assigned, which
+ * failed and which were not attempted. Running the rotation again fills only what is still open.
  */
 @Component
 class RotationService {
+
+    private static final Logger log = LoggerFactory.getLogger(RotationService.class);
 
     static final int MAX_DAYS = 366;
     /**
@@ -43,10 +63,18 @@ class RotationService {
      */
     static final int MAX_SLOTS = 1_200;
     static final String REASON = "rotation";
+    /** A shift lasts at most a week, so bookings a week and a day either side of the range can overlap its slots. */
+    private static final int MARGIN_DAYS = ShiftTiming.MAX_DURATION_HOURS / 24 + 1;
+
+    /** Why a planned slot is still open. */
+    static final String NO_ELIGIBLE_MEMBER = "NO_ELIGIBLE_MEMBER";
+    static final String FAILED = "FAILED";
+    static final String NOT_ATTEMPTED = "NOT_ATTEMPTED";
 
     record Request(GroupId groupId, LocalDate from, LocalDate to, List<MemberId> memberIds, List<ShiftTypeId> shiftTypeIds) {
     }
 
+    /** A slot the rotation left open, and why: an error code, or one of the reasons above. */
     record LeftOpen(SlotKey slot, String reason) {
     }
 
@@ -56,54 +84,61 @@ class RotationService {
     record Result(int assigned, List<LeftOpen> leftOpen, List<MemberLoad> load, int slotSpread, int weekendAndHolidaySpread) {
     }
 
-    private final CommandLookups lookups;
+    private final GroupDirectory groups;
+    private final MemberDirectory members;
+    private final ShiftTypeCatalogue shiftTypes;
+    private final Bookings bookings;
+    private final TimeOffRegister timeOff;
     private final CommandGateway commands;
     private final Clock clock;
 
-    RotationService(CommandLookups lookups, CommandGateway commands, Clock clock) {
-        this.lookups = lookups;
+    RotationService(GroupDirectory groups, MemberDirectory members, ShiftTypeCatalogue shiftTypes, Bookings bookings,
+                    TimeOffRegister timeOff, CommandGateway commands, Clock clock) {
+        this.groups = groups;
+        this.members = members;
+        this.shiftTypes = shiftTypes;
+        this.bookings = bookings;
+        this.timeOff = timeOff;
         this.commands = commands;
         this.clock = clock;
     }
 
     Result generate(Request request) {
-        ZoneId zone = lookups.zoneOf(request.groupId());
+        ZoneId zone = groups.zoneOf(request.groupId());
         DateRange.checked(request.from(), request.to(), MAX_DAYS, "A rotation");
-        List<MemberId> team = team(request);
-        List<ShiftTypeFacts> shiftTypes = shiftTypes(request);
-        Set<LocalDate> holidays = lookups.holidaysOf(request.groupId());
+        Set<LocalDate> holidays = groups.holidaysOf(request.groupId());
 
-        Instant windowStart = request.from().minusDays(8).atStartOfDay(zone).toInstant();
-        Instant windowEnd = request.to().plusDays(9).atStartOfDay(zone).toInstant();
-        List<Booking> bookings = lookups.bookingsOfGroup(request.groupId(), windowStart, windowEnd);
-        Set<SlotKey> booked = new java.util.HashSet<>();
-        Map<MemberId, List<SlotInterval>> existing = new HashMap<>();
+        Instant windowStart = request.from().minusDays(MARGIN_DAYS).atStartOfDay(zone).toInstant();
+        Instant windowEnd = request.to().plusDays(MARGIN_DAYS + 1).atStartOfDay(zone).toInstant();
+        List<Booking> booked = bookings.bookingsOfGroup(request.groupId(), windowStart, windowEnd);
+        EligibilityPolicy eligibility = new EligibilityPolicy(members.membersOf(request.groupId()), booked,
+                timeOff.timeOffOfGroup(request.groupId(), request.from(), request.to()));
+        List<MemberId> team = team(request, eligibility);
+        List<ShiftTypeFacts> rotated = shiftTypes(request);
+
+        Set<SlotKey> bookedSlots = new HashSet<>();
         Map<MemberId, int[]> initialLoad = new HashMap<>();
-        for (Booking booking : bookings) {
-            booked.add(booking.slot());
-            existing.computeIfAbsent(booking.memberId(), m -> new ArrayList<>()).add(booking.interval());
+        for (Booking booking : booked) {
+            bookedSlots.add(booking.slot());
             if (!booking.slot().date().isBefore(request.from()) && !booking.slot().date().isAfter(request.to())) {
                 int[] load = initialLoad.computeIfAbsent(booking.memberId(), m -> new int[2]);
                 load[0]++;
-                if (RotationPlan.isSpecial(booking.slot().date(), holidays)) {
+                if (SlotCategories.isWeekendOrHoliday(booking.slot().date(), holidays)) {
                     load[1]++;
                 }
             }
         }
-        List<TimeOff> timeOff = lookups.timeOffOfGroup(request.groupId(), request.from(), request.to());
 
         Instant now = clock.instant();
         List<RotationPlan.Candidate> candidates = new ArrayList<>();
         for (LocalDate date = request.from(); !date.isAfter(request.to()); date = date.plusDays(1)) {
-            for (int index = 0; index < shiftTypes.size(); index++) {
-                ShiftTypeFacts type = shiftTypes.get(index);
+            for (int index = 0; index < rotated.size(); index++) {
+                ShiftTypeFacts type = rotated.get(index);
                 SlotKey slot = new SlotKey(type.shiftTypeId(), date);
-                if (!type.occursOn(date) || booked.contains(slot)) {
-                    continue;
-                }
-                SlotInterval interval = type.timing().intervalOn(date, zone);
-                if (interval.startInstant().isAfter(now)) {
-                    candidates.add(new RotationPlan.Candidate(slot, index, interval, RotationPlan.isSpecial(date, holidays)));
+                Optional<SlotInterval> interval = type.pattern().slotOn(date, zone);
+                if (interval.isPresent() && !bookedSlots.contains(slot) && interval.get().startInstant().isAfter(now)) {
+                    candidates.add(new RotationPlan.Candidate(slot, index, interval.get(),
+                            SlotCategories.isWeekendOrHoliday(date, holidays)));
                 }
             }
         }
@@ -114,55 +149,72 @@ class RotationService {
         candidates.sort(Comparator.comparing((RotationPlan.Candidate c) -> c.interval().startInstant())
                 .thenComparingInt(RotationPlan.Candidate::shiftIndex));
 
-        RotationPlan.Plan plan = RotationPlan.plan(team, request.from(), candidates, existing,
-                (member, date) -> timeOff.stream().anyMatch(t -> t.memberId().equals(member) && t.covers(date)),
-                initialLoad);
+        RotationPlan.Plan plan = RotationPlan.plan(team, request.from(), candidates, eligibility, initialLoad);
         return apply(request.groupId(), team, plan, holidays);
     }
 
     private Result apply(GroupId groupId, List<MemberId> team, RotationPlan.Plan plan, Set<LocalDate> holidays) {
         List<LeftOpen> leftOpen = new ArrayList<>();
-        plan.unfillable().forEach(slot -> leftOpen.add(new LeftOpen(slot, "NO_ELIGIBLE_MEMBER")));
+        plan.unfillable().forEach(slot -> leftOpen.add(new LeftOpen(slot, NO_ELIGIBLE_MEMBER)));
         Map<MemberId, int[]> load = plan.load();
         int assigned = 0;
+        RuntimeException interruption = null;
         for (RotationPlan.Planned planned : plan.assignments()) {
-            try {
-                commands.sendAndWait(new AssignSlotCommand(planned.slot(), groupId, planned.memberId(), REASON, null, true));
-                assigned++;
-            } catch (RotaException refused) {
-                leftOpen.add(new LeftOpen(planned.slot(), refused.code().name()));
-                load.get(planned.memberId())[0]--;
-                if (RotationPlan.isSpecial(planned.slot().date(), holidays)) {
-                    load.get(planned.memberId())[1]--;
+            String notAssigned;
+            if (interruption != null) {
+                notAssigned = NOT_ATTEMPTED;
+            } else {
+                try {
+                    commands.sendAndWait(new AssignSlotCommand(planned.slot(), groupId, planned.memberId(), REASON, null, true));
+                    assigned++;
+                    continue;
+                } catch (RuntimeException failure) {
+                    Optional<RotaException> refusal = Refusals.of(failure);
+                    if (refusal.isPresent()) {
+                        notAssigned = refusal.get().code().name();
+                    } else {
+                        log.error("Rotation of group {} interrupted at slot {}", groupId, planned.slot(), failure);
+                        interruption = failure;
+                        notAssigned = FAILED;
+                    }
                 }
+            }
+            leftOpen.add(new LeftOpen(planned.slot(), notAssigned));
+            load.get(planned.memberId())[0]--;
+            if (SlotCategories.isWeekendOrHoliday(planned.slot().date(), holidays)) {
+                load.get(planned.memberId())[1]--;
             }
         }
         List<MemberLoad> loads = team.stream()
                 .map(m -> new MemberLoad(m, load.get(m)[0], load.get(m)[1]))
                 .toList();
-        return new Result(assigned, leftOpen, loads, spread(loads, MemberLoad::slots),
+        Result result = new Result(assigned, leftOpen, loads, spread(loads, MemberLoad::slots),
                 spread(loads, MemberLoad::weekendAndHolidaySlots));
+        if (interruption != null) {
+            throw new RotaException(ErrorCode.ROTATION_INTERRUPTED, null, "The rotation stopped after assigning " + assigned
+                    + " of " + plan.assignments().size() + " planned slots; those stay assigned. 'current' lists every slot "
+                    + "left open and why (FAILED, NOT_ATTEMPTED); run the rotation again to fill them.", result);
+        }
+        return result;
     }
 
-    private static int spread(List<MemberLoad> loads, java.util.function.ToIntFunction<MemberLoad> measure) {
+    private static int spread(List<MemberLoad> loads, ToIntFunction<MemberLoad> measure) {
         return loads.stream().mapToInt(measure).max().orElse(0) - loads.stream().mapToInt(measure).min().orElse(0);
     }
 
-    private List<MemberId> team(Request request) {
-        List<MemberId> active = lookups.rotatableMembers(request.groupId());
+    /** The members to rotate: the ones asked for (each must take call), or everyone who takes call. */
+    private List<MemberId> team(Request request, EligibilityPolicy eligibility) {
         if (request.memberIds() == null || request.memberIds().isEmpty()) {
-            if (active.isEmpty()) {
+            List<MemberId> everyone = eligibility.takingCall();
+            if (everyone.isEmpty()) {
                 throw new RotaException(ErrorCode.NO_ACTIVE_MEMBERS, "The group has no active members to rotate.");
             }
-            return active;
+            return everyone;
         }
         List<MemberId> chosen = new ArrayList<>(new LinkedHashSet<>(request.memberIds()));
         for (MemberId member : chosen) {
-            var facts = lookups.member(member).filter(m -> m.groupId().equals(request.groupId()));
-            if (facts.isEmpty()) {
-                throw new RotaException(ErrorCode.MEMBER_NOT_FOUND, "memberIds", "No member " + member + " in this group.");
-            }
-            if (!active.contains(member)) {
+            MemberFacts facts = members.memberOf(request.groupId(), member, "memberIds");
+            if (!facts.takesCall()) {
                 throw new RotaException(ErrorCode.MEMBER_INACTIVE, "memberIds",
                         "Member " + member + " is deactivated or an auditor and cannot be rotated.");
             }
@@ -171,7 +223,7 @@ class RotationService {
     }
 
     private List<ShiftTypeFacts> shiftTypes(Request request) {
-        List<ShiftTypeFacts> active = lookups.activeShiftTypes(request.groupId());
+        List<ShiftTypeFacts> active = shiftTypes.activeShiftTypes(request.groupId());
         if (request.shiftTypeIds() == null || request.shiftTypeIds().isEmpty()) {
             return active;
         }
@@ -184,5 +236,4 @@ class RotationService {
         }
         return chosen;
     }
-
 }

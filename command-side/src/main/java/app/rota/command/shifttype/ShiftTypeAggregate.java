@@ -1,7 +1,7 @@
 package app.rota.command.shifttype;
 
 import app.rota.command.Names;
-import app.rota.command.lookup.CommandLookups;
+import app.rota.command.group.GroupDirectory;
 import app.rota.kernel.error.ErrorCode;
 import app.rota.kernel.error.RotaException;
 import app.rota.kernel.group.GroupId;
@@ -40,25 +40,26 @@ class ShiftTypeAggregate {
     }
 
     @CommandHandler
-    ShiftTypeAggregate(DefineShiftTypeCommand command, CommandLookups lookups) {
-        lookups.zoneOf(command.groupId());
+    ShiftTypeAggregate(DefineShiftTypeCommand command, GroupDirectory groups) {
+        groups.zoneOf(command.groupId());
         String name = Names.valid(command.name(), "The shift type");
         if (command.startTime() == null) {
             throw new RotaException(ErrorCode.START_TIME_INVALID, "startTime", "A local start time such as 08:00 is required.");
+        }
+        if (command.durationHours() == null) {
+            throw new RotaException(ErrorCode.FIELD_REQUIRED, "durationHours", "A duration in whole hours is required.");
         }
         if (command.durationHours() < ShiftTiming.MIN_DURATION_HOURS || command.durationHours() > ShiftTiming.MAX_DURATION_HOURS) {
             throw new RotaException(ErrorCode.DURATION_INVALID, "durationHours",
                     "A shift lasts " + ShiftTiming.MIN_DURATION_HOURS + " to " + ShiftTiming.MAX_DURATION_HOURS + " hours.");
         }
         Set<DayOfWeek> days = validDays(command.daysOfWeek());
-        lookups.shiftTypeDefined(command.shiftTypeId(), command.groupId(),
-                new ShiftTiming(command.startTime(), command.durationHours()), days);
         apply(new ShiftTypeDefinedEvent(command.shiftTypeId(), command.groupId(), name, command.startTime(),
                 command.durationHours(), days));
     }
 
     @CommandHandler
-    void handle(ChangeShiftTypeCommand command, CommandLookups lookups) {
+    void handle(ChangeShiftTypeCommand command) {
         requireGroup(command.groupId());
         if (retired) {
             throw new RotaException(ErrorCode.SHIFT_TYPE_RETIRED, "The shift type is retired and can no longer change.");
@@ -68,17 +69,13 @@ class ShiftTypeAggregate {
         if (newName.equals(name) && newDays.equals(days)) {
             return;
         }
-        if (!newDays.equals(days)) {
-            lookups.shiftTypeDaysChanged(shiftTypeId, newDays);
-        }
         apply(new ShiftTypeChangedEvent(shiftTypeId, groupId, newName, newDays));
     }
 
     @CommandHandler
-    void handle(RetireShiftTypeCommand command, CommandLookups lookups) {
+    void handle(RetireShiftTypeCommand command) {
         requireGroup(command.groupId());
         if (!retired) {
-            lookups.shiftTypeRetired(shiftTypeId);
             apply(new ShiftTypeRetiredEvent(shiftTypeId, groupId));
         }
     }

@@ -11,6 +11,7 @@ import app.rota.kernel.schedule.ShiftTypeId;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.util.IdGenerator;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,16 +37,18 @@ class ShiftTypeCommandController {
     }
 
     private final Commands commands;
+    private final IdGenerator ids;
 
-    ShiftTypeCommandController(Commands commands) {
+    ShiftTypeCommandController(Commands commands, IdGenerator ids) {
         this.commands = commands;
+        this.ids = ids;
     }
 
     @PostMapping
     ResponseEntity<IdResponse> define(@PathVariable UUID groupId, @RequestBody DefineShiftTypeRequest request) {
-        ShiftTypeId id = new ShiftTypeId(UUID.randomUUID());
+        ShiftTypeId id = new ShiftTypeId(ids.generateId());
         commands.create(new DefineShiftTypeCommand(id, new GroupId(groupId), request.name(), request.startTime(),
-                request.durationHours() == null ? 0 : request.durationHours(), request.daysOfWeek()));
+                request.durationHours(), request.daysOfWeek()));
         return IdResponse.created(id);
     }
 

@@ -1,6 +1,5 @@
 package app.rota.command.group;
 
-import app.rota.command.lookup.CommandLookups;
 import app.rota.kernel.error.ErrorCode;
 import app.rota.kernel.error.RotaException;
 import app.rota.kernel.group.ChangeGroupSettingsCommand;
@@ -23,10 +22,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.never;
-import static org.mockito.Mockito.verify;
 
 
 class GroupAggregateTest {
@@ -35,13 +30,10 @@ class GroupAggregateTest {
     private static final GroupSettings DEFAULTS = GroupSettings.defaults();
 
     private FixtureConfiguration<GroupAggregate> fixture;
-    private CommandLookups lookups;
 
     @BeforeEach
     void setUp() {
-        lookups = mock(CommandLookups.class);
         fixture = new AggregateTestFixture<>(GroupAggregate.class);
-        fixture.registerInjectableResource(lookups);
     }
 
     @Test
@@ -57,14 +49,11 @@ class GroupAggregateTest {
                 .when(new CreateGroupCommand(GROUP, "ER", "America/Chicago",
                         withHolidays(List.of(LocalDate.of(2026, 12, 25), LocalDate.of(2026, 1, 1)))))
                 .expectSuccessfulHandlerExecution();
-        verify(lookups).groupCreated(GROUP, ZoneId.of("America/Chicago"));
-        verify(lookups).holidaysChanged(GROUP, List.of(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 25)));
     }
 
     @Test
     void aRefusedGroupIsNotRegisteredInTheLookups() {
         expectRefusal(new CreateGroupCommand(GROUP, "ER", "Mars/Olympus_Mons", null), ErrorCode.TIME_ZONE_UNKNOWN, "timeZone");
-        verify(lookups, never()).groupCreated(any(), any());
     }
 
     @Test
@@ -123,7 +112,6 @@ class GroupAggregateTest {
         fixture.given(new GroupCreatedEvent(GROUP, "ER", ZoneId.of("UTC"), DEFAULTS))
                 .when(new ChangeGroupSettingsCommand(GROUP, after))
                 .expectEvents(new GroupSettingsChangedEvent(GROUP, DEFAULTS, after));
-        verify(lookups).holidaysChanged(GROUP, List.of(LocalDate.of(2026, 7, 4)));
     }
 
     @Test
@@ -132,7 +120,6 @@ class GroupAggregateTest {
                 .when(new ChangeGroupSettingsCommand(GROUP, GroupSettings.defaults()))
                 .expectNoEvents()
                 .expectResultMessagePayload(DEFAULTS);
-        verify(lookups, never()).holidaysChanged(any(), any());
     }
 
     @Test

@@ -1,6 +1,8 @@
 package app.rota.command.member;
 
-import app.rota.command.lookup.CommandLookups;
+import app.rota.command.Actors;
+import app.rota.command.group.GroupDirectory;
+import app.rota.command.slot.Bookings;
 import app.rota.kernel.error.ErrorCode;
 import app.rota.kernel.error.RotaException;
 import app.rota.kernel.group.GroupId;
@@ -12,6 +14,7 @@ import app.rota.kernel.member.MemberAddedEvent;
 import app.rota.kernel.member.MemberChangedEvent;
 import app.rota.kernel.member.MemberDeactivatedEvent;
 import app.rota.kernel.member.MemberRole;
+import app.rota.kernel.member.NewLogin;
 import app.rota.kernel.member.TimeOffDeclaredEvent;
 import app.rota.kernel.member.TimeOffResponse;
 import app.rota.kernel.member.MemberId;
@@ -25,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static app.rota.command.Refusals.refusal;
@@ -42,19 +46,27 @@ class MemberAggregateTest {
     private static final GroupId OTHER_GROUP = new GroupId(UUID.fromString("00000000-0000-0000-0000-0000000000a2"));
     private static final MemberId ADA = new MemberId(UUID.fromString("00000000-0000-0000-0000-0000000000b1"));
     private static final String ADA_PHONE = "+13125550101";
+    private static final MemberId BEA = new MemberId(UUID.fromString("00000000-0000-0000-0000-0000000000b2"));
+    private static final Map<String, Object> ADA_HERSELF = Actors.member(ADA, GROUP);
     private static final MemberAddedEvent ADA_ADDED = new MemberAddedEvent(ADA, GROUP, "Ada", ADA_PHONE, MemberRole.MEMBER);
 
     private FixtureConfiguration<MemberAggregate> fixture;
-    private CommandLookups lookups;
+    private GroupDirectory groups;
+    private MemberDirectory members;
+    private Bookings bookings;
     private MemberLogins logins;
 
     @BeforeEach
     void setUp() {
-        lookups = mock(CommandLookups.class);
+        groups = mock(GroupDirectory.class);
+        members = mock(MemberDirectory.class);
+        bookings = mock(Bookings.class);
         logins = mock(MemberLogins.class);
-        when(lookups.zoneOf(GROUP)).thenReturn(ZoneId.of("America/Chicago"));
+        when(groups.zoneOf(GROUP)).thenReturn(ZoneId.of("America/Chicago"));
         fixture = new AggregateTestFixture<>(MemberAggregate.class);
-        fixture.registerInjectableResource(lookups);
+        fixture.registerInjectableResource(groups);
+        fixture.registerInjectableResource(members);
+        fixture.registerInjectableResource(bookings);
         fixture.registerInjectableResource(logins);
     }
 
@@ -65,7 +77,7 @@ class MemberAggregateTest {
         fixture.givenNoPriorActivity()
                 .when(new AddMemberCommand(ADA, GROUP, "  Ada  ", "+1 (312) 555-0101", MemberRole.ADMIN))
                 .expectEvents(new MemberAddedEvent(ADA, GROUP, "Ada", ADA_PHONE, MemberRole.ADMIN));
-        verify(lookups).memberAdded(ADA, GROUP, ADA_PHONE, MemberRole.ADMIN);
+        verify(members).requirePhoneFree(GROUP, ADA_PHONE, ADA);
     }
 
     @Test
@@ -73,7 +85,42 @@ class MemberAggregateTest {
         fixture.givenNoPriorActivity()
                 .when(new AddMemberCommand(ADA, GROUP, "Ada", ADA_PHONE, null))
                 .expectEvents(ADA_ADDED);
-        verify(lookups).memberAdded(ADA, GROUP, ADA_PHONE, MemberRole.MEMBER);
+        verify(logins, never()).create(any(), any(), any(), any(), any());
+    }
+
+    @Test
+    void aMemberAddedWithALoginGetsItAfterTheEventInTheSameCommand() {
+        fixture.givenNoPriorActivity()
+                .when(new AddMemberCommand(ADA, GROUP, "Ada", ADA_PHONE, MemberRole.ADMIN, new NewLogin(" ada.k ", "long-enough-password")))
+                .expectEvents(new MemberAddedEvent(ADA, GROUP, "Ada", ADA_PHONE, MemberRole.ADMIN));
+        verify(logins).create(ADA, GROUP, MemberRole.ADMIN, "ada.k", "long-enough-password");
+    }
+
+    @Test
+    void anInvalidUsernameIsRefusedBeforeTheMemberIsAdded() {
+        fixture.givenNoPriorActivity()
+                .when(new AddMemberCommand(ADA, GROUP, "Ada", ADA_PHONE, null, new NewLogin("a b", "long-enough-password")))
+                .expectNoEvents()
+                .expectException(refusal(ErrorCode.USERNAME_INVALID, "username"));
+        verifyNoInteractions(logins);
+    }
+
+    @Test
+    void aShortPasswordIsRefusedBeforeTheMemberIsAdded() {
+        fixture.givenNoPriorActivity()
+                .when(new AddMemberCommand(ADA, GROUP, "Ada", ADA_PHONE, null, new NewLogin("ada", "short")))
+                .expectNoEvents()
+                .expectException(refusal(ErrorCode.PASSWORD_TOO_SHORT, "password"));
+        verifyNoInteractions(logins);
+    }
+
+    @Test
+    void aLoginWithoutAPasswordIsRefused() {
+        fixture.givenNoPriorActivity()
+                .when(new AddMemberCommand(ADA, GROUP, "Ada", ADA_PHONE, null, new NewLogin("ada", null)))
+                .expectNoEvents()
+                .expectException(refusal(ErrorCode.PASSWORD_TOO_SHORT, "password"));
+        verifyNoInteractions(logins);
     }
 
     @Test
@@ -115,18 +162,18 @@ class MemberAggregateTest {
 
     @Test
     void aMemberOfAnUnknownGroupIsRefused() {
-        when(lookups.zoneOf(OTHER_GROUP)).thenThrow(new RotaException(ErrorCode.GROUP_NOT_FOUND, "No group."));
+        when(groups.zoneOf(OTHER_GROUP)).thenThrow(new RotaException(ErrorCode.GROUP_NOT_FOUND, "No group."));
         fixture.givenNoPriorActivity()
                 .when(new AddMemberCommand(ADA, OTHER_GROUP, "Ada", ADA_PHONE, null))
                 .expectNoEvents()
                 .expectException(refusal(ErrorCode.GROUP_NOT_FOUND, null));
-        verify(lookups, never()).memberAdded(any(), any(), any(), any());
+        verify(members, never()).requirePhoneFree(any(), any(), any());
     }
 
     @Test
     void aPhoneTakenInTheGroupLeavesNoMemberBehind() {
         doThrow(new RotaException(ErrorCode.PHONE_TAKEN, "phone", "taken"))
-                .when(lookups).memberAdded(ADA, GROUP, ADA_PHONE, MemberRole.MEMBER);
+                .when(members).requirePhoneFree(GROUP, ADA_PHONE, ADA);
         fixture.givenNoPriorActivity()
                 .when(new AddMemberCommand(ADA, GROUP, "Ada", "+1 312 555 0101", null))
                 .expectNoEvents()
@@ -141,8 +188,7 @@ class MemberAggregateTest {
                 .when(new ChangeMemberCommand(ADA, GROUP, " Ada King ", "+1 312 555 0102", null))
                 .expectEvents(new MemberChangedEvent(ADA, GROUP, "Ada King", "+13125550102", MemberRole.MEMBER,
                         "Ada", ADA_PHONE, MemberRole.MEMBER));
-        verify(lookups).phoneChanged(ADA, GROUP, "+13125550102");
-        verify(lookups, never()).roleChanged(any(), any());
+        verify(members).requirePhoneFree(GROUP, "+13125550102", ADA);
         verifyNoInteractions(logins);
     }
 
@@ -152,7 +198,7 @@ class MemberAggregateTest {
                 .when(new ChangeMemberCommand(ADA, GROUP, "Ada", "+1 (312) 555-0101", MemberRole.MEMBER))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
-        verify(lookups, never()).phoneChanged(any(), any(), any());
+        verify(members, never()).requirePhoneFree(any(), any(), any());
         verifyNoInteractions(logins);
     }
 
@@ -170,9 +216,8 @@ class MemberAggregateTest {
                 .when(new ChangeMemberCommand(ADA, GROUP, null, null, MemberRole.AUDITOR))
                 .expectEvents(new MemberChangedEvent(ADA, GROUP, "Ada", ADA_PHONE, MemberRole.AUDITOR,
                         "Ada", ADA_PHONE, MemberRole.MEMBER));
-        verify(lookups).roleChanged(ADA, MemberRole.AUDITOR);
         verify(logins).roleChanged(ADA, MemberRole.AUDITOR);
-        verify(lookups, never()).phoneChanged(any(), any(), any());
+        verify(members, never()).requirePhoneFree(any(), any(), any());
     }
 
     @Test
@@ -186,7 +231,7 @@ class MemberAggregateTest {
     @Test
     void aNewPhoneTakenInTheGroupChangesNothing() {
         doThrow(new RotaException(ErrorCode.PHONE_TAKEN, "phone", "taken"))
-                .when(lookups).phoneChanged(ADA, GROUP, "+13125550102");
+                .when(members).requirePhoneFree(GROUP, "+13125550102", ADA);
         fixture.given(ADA_ADDED)
                 .when(new ChangeMemberCommand(ADA, GROUP, null, "+13125550102", null))
                 .expectNoEvents()
@@ -208,7 +253,6 @@ class MemberAggregateTest {
         fixture.given(ADA_ADDED)
                 .when(new DeactivateMemberCommand(ADA, GROUP))
                 .expectEvents(new MemberDeactivatedEvent(ADA, GROUP));
-        verify(lookups).memberDeactivated(ADA);
         verify(logins).disabled(ADA);
     }
 
@@ -218,7 +262,6 @@ class MemberAggregateTest {
                 .when(new DeactivateMemberCommand(ADA, GROUP))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
-        verify(lookups, never()).memberDeactivated(any());
         verifyNoInteractions(logins);
     }
 
@@ -238,22 +281,66 @@ class MemberAggregateTest {
         LocalDate from = LocalDate.of(2026, 3, 7);
         LocalDate to = LocalDate.of(2026, 3, 9);
         List<SlotKey> booked = List.of(new SlotKey(new ShiftTypeId(UUID.fromString("00000000-0000-0000-0000-0000000000c1")), from));
-        when(lookups.bookingsOf(ADA, from, to)).thenReturn(booked);
+        when(bookings.bookingsOf(ADA, from, to)).thenReturn(booked);
         fixture.given(ADA_ADDED)
-                .when(new DeclareTimeOffCommand(ADA, GROUP, from, to, "  conference  "))
+                .when(new DeclareTimeOffCommand(ADA, GROUP, from, to, "  conference  "), ADA_HERSELF)
                 .expectEvents(new TimeOffDeclaredEvent(ADA, GROUP, from, to, "conference"))
                 .expectResultMessagePayload(new TimeOffResponse(from, to, booked));
-        verify(lookups).timeOffDeclared(ADA, GROUP, from, to);
     }
 
     @Test
     void oneDayOfTimeOffIsAccepted() {
         LocalDate day = LocalDate.of(2026, 3, 7);
-        when(lookups.bookingsOf(ADA, day, day)).thenReturn(List.of());
+        when(bookings.bookingsOf(ADA, day, day)).thenReturn(List.of());
         fixture.given(ADA_ADDED)
-                .when(new DeclareTimeOffCommand(ADA, GROUP, day, day, null))
+                .when(new DeclareTimeOffCommand(ADA, GROUP, day, day, null), ADA_HERSELF)
                 .expectEvents(new TimeOffDeclaredEvent(ADA, GROUP, day, day, null))
                 .expectResultMessagePayload(new TimeOffResponse(day, day, List.of()));
+    }
+
+    @Test
+    void anAdminDeclaresTimeOffForAMemberAndTheEventRecordsWhomTheyActedFor() {
+        LocalDate day = LocalDate.of(2026, 3, 7);
+        when(bookings.bookingsOf(ADA, day, day)).thenReturn(List.of());
+        fixture.given(ADA_ADDED)
+                .when(new DeclareTimeOffCommand(ADA, GROUP, day, day, null), Actors.groupAdmin(BEA, GROUP))
+                .expectEventsMatching(Actors.oneEvent(new TimeOffDeclaredEvent(ADA, GROUP, day, day, null), ADA));
+    }
+
+    @Test
+    void aMemberDeclaringTimeOffForThemselvesActsForNobodyElse() {
+        LocalDate day = LocalDate.of(2026, 3, 7);
+        when(bookings.bookingsOf(ADA, day, day)).thenReturn(List.of());
+        fixture.given(ADA_ADDED)
+                .when(new DeclareTimeOffCommand(ADA, GROUP, day, day, null), ADA_HERSELF)
+                .expectEventsMatching(Actors.oneEvent(new TimeOffDeclaredEvent(ADA, GROUP, day, day, null), null));
+    }
+
+    @Test
+    void aMemberCannotDeclareTimeOffForAnotherMember() {
+        LocalDate day = LocalDate.of(2026, 3, 7);
+        fixture.given(ADA_ADDED)
+                .when(new DeclareTimeOffCommand(ADA, GROUP, day, day, null), Actors.member(BEA, GROUP))
+                .expectNoEvents()
+                .expectException(refusal(ErrorCode.ACCESS_DENIED, null));
+    }
+
+    @Test
+    void anAuditorCannotDeclareTimeOffForAMember() {
+        LocalDate day = LocalDate.of(2026, 3, 7);
+        fixture.given(ADA_ADDED)
+                .when(new DeclareTimeOffCommand(ADA, GROUP, day, day, null), Actors.auditor(BEA, GROUP))
+                .expectNoEvents()
+                .expectException(refusal(ErrorCode.ACCESS_DENIED, null));
+    }
+
+    @Test
+    void aCommandThatNamesNoActorCannotDeclareTimeOff() {
+        LocalDate day = LocalDate.of(2026, 3, 7);
+        fixture.given(ADA_ADDED)
+                .when(new DeclareTimeOffCommand(ADA, GROUP, day, day, null))
+                .expectNoEvents()
+                .expectException(refusal(ErrorCode.ACCESS_DENIED, null));
     }
 
     @Test
@@ -280,17 +367,16 @@ class MemberAggregateTest {
         LocalDate from = LocalDate.of(2026, 1, 1);
         LocalDate to = from.plusDays(365);
         fixture.given(ADA_ADDED)
-                .when(new DeclareTimeOffCommand(ADA, GROUP, from, to, null))
+                .when(new DeclareTimeOffCommand(ADA, GROUP, from, to, null), ADA_HERSELF)
                 .expectEvents(new TimeOffDeclaredEvent(ADA, GROUP, from, to, null));
     }
 
     @Test
     void anInactiveMemberCannotDeclareTimeOff() {
         fixture.given(ADA_ADDED, new MemberDeactivatedEvent(ADA, GROUP))
-                .when(new DeclareTimeOffCommand(ADA, GROUP, LocalDate.of(2026, 3, 7), LocalDate.of(2026, 3, 8), null))
+                .when(new DeclareTimeOffCommand(ADA, GROUP, LocalDate.of(2026, 3, 7), LocalDate.of(2026, 3, 8), null), ADA_HERSELF)
                 .expectNoEvents()
                 .expectException(refusal(ErrorCode.MEMBER_INACTIVE, "memberId"));
-        verify(lookups, never()).timeOffDeclared(any(), any(), any(), any());
     }
 
     @Test
@@ -304,14 +390,13 @@ class MemberAggregateTest {
                 .when(new AddMemberCommand(ADA, GROUP, name, phone, null))
                 .expectNoEvents()
                 .expectException(refusal(code, field));
-        verify(lookups, never()).memberAdded(any(), any(), any(), any());
+        verify(members, never()).requirePhoneFree(any(), any(), any());
     }
 
     private void expectRefusedTimeOff(DeclareTimeOffCommand command, ErrorCode code, String field) {
         fixture.given(ADA_ADDED)
-                .when(command)
+                .when(command, ADA_HERSELF)
                 .expectNoEvents()
                 .expectException(refusal(code, field));
-        verify(lookups, never()).timeOffDeclared(any(), any(), any(), any());
     }
 }

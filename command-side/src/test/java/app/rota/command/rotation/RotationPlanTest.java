@@ -1,5 +1,12 @@
 package app.rota.command.rotation;
 
+import app.rota.command.eligibility.EligibilityPolicy;
+import app.rota.command.member.MemberDirectory.MemberFacts;
+import app.rota.command.member.TimeOffRegister.TimeOff;
+import app.rota.command.slot.Bookings.Booking;
+import app.rota.kernel.group.GroupId;
+import app.rota.kernel.member.MemberRole;
+import app.rota.kernel.schedule.SlotCategories;
 import app.rota.kernel.member.MemberId;
 import app.rota.kernel.schedule.ShiftTiming;
 import app.rota.kernel.schedule.ShiftTypeId;
@@ -29,6 +36,8 @@ class RotationPlanTest {
     private static final List<MemberId> TEAM = List.of(ANN, BOB, CAT);
 
     private static final ShiftTypeId DAILY = new ShiftTypeId(UUID.fromString("00000000-0000-0000-0000-0000000000c1"));
+    private static final GroupId GROUP = new GroupId(UUID.fromString("00000000-0000-0000-0000-0000000000a1"));
+    private static final ShiftTypeId OTHER_TYPE = new ShiftTypeId(UUID.fromString("00000000-0000-0000-0000-0000000000c9"));
     private static final ShiftTypeId BACKUP = new ShiftTypeId(UUID.fromString("00000000-0000-0000-0000-0000000000c2"));
     private static final ShiftTiming DAY_8_TO_8 = new ShiftTiming(LocalTime.of(8, 0), 24);
     private static final ZoneId CHICAGO = ZoneId.of("America/Chicago");
@@ -76,8 +85,8 @@ class RotationPlanTest {
     void aMemberAlreadyHoldingSlotsInTheRangeIsPassedOverUntilTheOthersCatchUp() {
         Map<MemberId, int[]> initialLoad = Map.of(ANN, new int[]{2, 0});
 
-        RotationPlan.Plan plan = RotationPlan.plan(TEAM, MONDAY, dailySlots(MONDAY, 5, Set.of()), Map.of(), NOBODY_OFF,
-                initialLoad);
+        RotationPlan.Plan plan = RotationPlan.plan(TEAM, MONDAY, dailySlots(MONDAY, 5, Set.of()),
+                eligibility(Map.of(), NOBODY_OFF), initialLoad);
 
         assertThat(assignees(plan)).containsExactly(BOB, CAT, BOB, CAT, ANN);
         assertThat(initialLoad.get(ANN)).containsExactly(2, 0);
@@ -138,7 +147,7 @@ class RotationPlanTest {
 
         RotationPlan.Plan plan = plan(slots, Map.of(), NOBODY_OFF);
 
-        Map<MemberId, Long> special = countBy(plan, slot -> RotationPlan.isSpecial(slot.date(), holidays));
+        Map<MemberId, Long> special = countBy(plan, slot -> SlotCategories.isWeekendOrHoliday(slot.date(), holidays));
         assertThat(special.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(16 + 3);
         assertThat(special).containsOnlyKeys(TEAM);
         long max = special.values().stream().mapToLong(Long::longValue).max().orElseThrow();
@@ -152,7 +161,7 @@ class RotationPlanTest {
         RotationPlan.Plan plan = plan(dailySlots(MONDAY, 14, holidays), Map.of(), NOBODY_OFF);
 
         Map<MemberId, Long> all = countBy(plan, slot -> true);
-        Map<MemberId, Long> special = countBy(plan, slot -> RotationPlan.isSpecial(slot.date(), holidays));
+        Map<MemberId, Long> special = countBy(plan, slot -> SlotCategories.isWeekendOrHoliday(slot.date(), holidays));
         for (MemberId member : TEAM) {
             assertThat(plan.load().get(member)).containsExactly(all.get(member).intValue(),
                     special.getOrDefault(member, 0L).intValue());
@@ -176,27 +185,36 @@ class RotationPlanTest {
         }
     }
 
-    @Test
-    void isSpecialMeansSaturdaySundayOrAHoliday() {
-        Set<LocalDate> holidays = Set.of(MONDAY);
-        assertThat(RotationPlan.isSpecial(MONDAY, holidays)).isTrue();
-        assertThat(RotationPlan.isSpecial(MONDAY.plusDays(1), holidays)).isFalse();
-        assertThat(RotationPlan.isSpecial(MONDAY.plusDays(5), holidays)).isTrue();
-        assertThat(RotationPlan.isSpecial(MONDAY.plusDays(6), holidays)).isTrue();
-    }
-
     // ---- helpers
 
     private static RotationPlan.Plan plan(List<RotationPlan.Candidate> candidates, Map<MemberId, List<SlotInterval>> existing,
                                           BiPredicate<MemberId, LocalDate> onTimeOff) {
-        return RotationPlan.plan(TEAM, MONDAY, candidates, existing, onTimeOff, new HashMap<>());
+        return RotationPlan.plan(TEAM, MONDAY, candidates, eligibility(existing, onTimeOff), new HashMap<>());
+    }
+
+    /** The team, all active members, holding {@code existing} (of another shift type) and off when {@code onTimeOff} says. */
+    private static EligibilityPolicy eligibility(Map<MemberId, List<SlotInterval>> existing,
+                                                 BiPredicate<MemberId, LocalDate> onTimeOff) {
+        List<MemberFacts> members = TEAM.stream().map(m -> new MemberFacts(m, GROUP, MemberRole.MEMBER, true)).toList();
+        List<Booking> bookings = new ArrayList<>();
+        existing.forEach((member, intervals) -> intervals.forEach(interval -> bookings.add(new Booking(
+                new SlotKey(OTHER_TYPE, interval.start().withZoneSameInstant(CHICAGO).toLocalDate()), member, interval))));
+        List<TimeOff> timeOff = new ArrayList<>();
+        for (LocalDate date = MONDAY.minusWeeks(1); date.isBefore(MONDAY.plusWeeks(12)); date = date.plusDays(1)) {
+            for (MemberId member : TEAM) {
+                if (onTimeOff.test(member, date)) {
+                    timeOff.add(new TimeOff(member, date, date));
+                }
+            }
+        }
+        return new EligibilityPolicy(members, bookings, timeOff);
     }
 
     private static List<RotationPlan.Candidate> dailySlots(LocalDate from, int days, Set<LocalDate> holidays) {
         List<RotationPlan.Candidate> candidates = new ArrayList<>();
         for (int i = 0; i < days; i++) {
             LocalDate date = from.plusDays(i);
-            candidates.add(candidate(DAILY, 0, date, RotationPlan.isSpecial(date, holidays)));
+            candidates.add(candidate(DAILY, 0, date, SlotCategories.isWeekendOrHoliday(date, holidays)));
         }
         return candidates;
     }

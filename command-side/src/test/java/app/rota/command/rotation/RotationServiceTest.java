@@ -1,7 +1,15 @@
 package app.rota.command.rotation;
 
-import app.rota.command.lookup.CommandLookups;
-import app.rota.command.lookup.CommandLookups.ShiftTypeFacts;
+import app.rota.command.group.GroupDirectory;
+import app.rota.command.member.MemberDirectory;
+import app.rota.command.member.MemberDirectory.MemberFacts;
+import app.rota.command.member.TimeOffRegister;
+import app.rota.command.shifttype.ShiftTypeCatalogue;
+import app.rota.command.shifttype.ShiftTypeCatalogue.ShiftTypeFacts;
+import app.rota.command.slot.Bookings;
+import app.rota.kernel.member.MemberRole;
+import app.rota.kernel.schedule.ShiftPattern;
+import org.axonframework.commandhandling.CommandExecutionException;
 import app.rota.kernel.error.ErrorCode;
 import app.rota.kernel.error.RotaException;
 import app.rota.kernel.group.GroupId;
@@ -48,22 +56,31 @@ class RotationServiceTest {
     private static final LocalDate FRIDAY = LocalDate.of(2026, 3, 6);
     private static final LocalDate SATURDAY = LocalDate.of(2026, 3, 7);
 
-    private CommandLookups lookups;
+    private GroupDirectory groups;
+    private MemberDirectory members;
+    private ShiftTypeCatalogue shiftTypes;
+    private Bookings bookings;
+    private TimeOffRegister timeOff;
     private CommandGateway commands;
     private RotationService service;
 
     @BeforeEach
     void setUp() {
-        lookups = mock(CommandLookups.class);
+        groups = mock(GroupDirectory.class);
+        members = mock(MemberDirectory.class);
+        shiftTypes = mock(ShiftTypeCatalogue.class);
+        bookings = mock(Bookings.class);
+        timeOff = mock(TimeOffRegister.class);
         commands = mock(CommandGateway.class);
-        when(lookups.zoneOf(GROUP)).thenReturn(CHICAGO);
-        when(lookups.rotatableMembers(GROUP)).thenReturn(List.of(ANN, BOB));
-        when(lookups.activeShiftTypes(GROUP)).thenReturn(List.of(new ShiftTypeFacts(DAILY, GROUP,
-                new ShiftTiming(LocalTime.of(8, 0), 24), EnumSet.allOf(DayOfWeek.class), false)));
-        when(lookups.holidaysOf(GROUP)).thenReturn(Set.of());
-        when(lookups.bookingsOfGroup(any(), any(), any())).thenReturn(List.of());
-        when(lookups.timeOffOfGroup(any(), any(), any())).thenReturn(List.of());
-        service = new RotationService(lookups, commands, Clock.fixed(Instant.parse("2026-03-01T00:00:00Z"), ZoneOffset.UTC));
+        when(groups.zoneOf(GROUP)).thenReturn(CHICAGO);
+        when(members.membersOf(GROUP)).thenReturn(List.of(new MemberFacts(ANN, GROUP, MemberRole.ADMIN, true),
+                new MemberFacts(BOB, GROUP, MemberRole.MEMBER, true)));
+        when(shiftTypes.activeShiftTypes(GROUP)).thenReturn(List.of(new ShiftTypeFacts(DAILY, GROUP,
+                new ShiftPattern(new ShiftTiming(LocalTime.of(8, 0), 24), EnumSet.allOf(DayOfWeek.class)), false)));
+        when(groups.holidaysOf(GROUP)).thenReturn(Set.of());
+        when(bookings.bookingsOfGroup(any(), any(), any())).thenReturn(List.of());
+        when(timeOff.timeOffOfGroup(any(), any(), any())).thenReturn(List.of());
+        service = service(Clock.fixed(Instant.parse("2026-03-01T00:00:00Z"), ZoneOffset.UTC));
     }
 
     @Test
@@ -110,7 +127,7 @@ class RotationServiceTest {
 
     @Test
     void pastSlotsAreNotPlanned() {
-        service = new RotationService(lookups, commands, Clock.fixed(Instant.parse("2026-03-06T15:00:00Z"), ZoneOffset.UTC));
+        service = service(Clock.fixed(Instant.parse("2026-03-06T15:00:00Z"), ZoneOffset.UTC));
 
         RotationService.Result result = service.generate(new RotationService.Request(GROUP, FRIDAY, SATURDAY, null, null));
 
@@ -128,5 +145,54 @@ class RotationServiceTest {
                     assertThat(e.code()).isEqualTo(ErrorCode.DATE_RANGE_INVALID);
                     assertThat(e.field()).isEqualTo("to");
                 });
+    }
+
+    @Test
+    void aRefusalThatCameOverTheBusWrappedIsStillReportedWithItsCode() {
+        doThrow(new CommandExecutionException("taken", null,
+                new RotaException(ErrorCode.MEMBER_DOUBLE_BOOKED, "memberId", "taken").toError()))
+                .when(commands).sendAndWait(argThat(c -> ((AssignSlotCommand) c).slot().date().equals(FRIDAY)));
+
+        RotationService.Result result = service.generate(new RotationService.Request(GROUP, FRIDAY, SATURDAY, null, null));
+
+        assertThat(result.assigned()).isEqualTo(1);
+        assertThat(result.leftOpen()).containsExactly(
+                new RotationService.LeftOpen(new SlotKey(DAILY, FRIDAY), "MEMBER_DOUBLE_BOOKED"));
+    }
+
+    @Test
+    void anUnexpectedFailureStopsTheRotationAndTheRefusalReportsWhatWasAssignedFailedAndNotAttempted() {
+        LocalDate sunday = SATURDAY.plusDays(1);
+        doThrow(new IllegalStateException("connection reset"))
+                .when(commands).sendAndWait(argThat(c -> ((AssignSlotCommand) c).slot().date().equals(SATURDAY)));
+
+        RotaException interrupted = catchThrowableOfType(RotaException.class,
+                () -> service.generate(new RotationService.Request(GROUP, FRIDAY, sunday, null, null)));
+
+        assertThat(interrupted.code()).isEqualTo(ErrorCode.ROTATION_INTERRUPTED);
+        RotationService.Result report = (RotationService.Result) interrupted.current();
+        assertThat(report.assigned()).isEqualTo(1);
+        assertThat(report.leftOpen()).containsExactly(
+                new RotationService.LeftOpen(new SlotKey(DAILY, SATURDAY), "FAILED"),
+                new RotationService.LeftOpen(new SlotKey(DAILY, sunday), "NOT_ATTEMPTED"));
+        assertThat(report.load()).containsExactly(new RotationService.MemberLoad(ANN, 1, 0),
+                new RotationService.MemberLoad(BOB, 0, 0));
+        verify(commands, times(2)).sendAndWait(any());
+    }
+
+    @Test
+    void anAuditorNamedForTheRotationIsRefused() {
+        MemberId auditor = new MemberId(UUID.fromString("00000000-0000-0000-0000-0000000000b3"));
+        when(members.memberOf(GROUP, auditor, "memberIds")).thenReturn(new MemberFacts(auditor, GROUP, MemberRole.AUDITOR, true));
+
+        RotaException refused = catchThrowableOfType(RotaException.class,
+                () -> service.generate(new RotationService.Request(GROUP, FRIDAY, SATURDAY, List.of(auditor), null)));
+
+        assertThat(refused.code()).isEqualTo(ErrorCode.MEMBER_INACTIVE);
+        verify(commands, times(0)).sendAndWait(any());
+    }
+
+    private RotationService service(Clock clock) {
+        return new RotationService(groups, members, shiftTypes, bookings, timeOff, commands, clock);
     }
 }

@@ -1,8 +1,12 @@
 package app.rota.command.slot;
 
-import app.rota.command.lookup.CommandLookups;
-import app.rota.command.lookup.CommandLookups.MemberFacts;
-import app.rota.command.lookup.CommandLookups.ShiftTypeFacts;
+import app.rota.command.group.GroupDirectory;
+import app.rota.command.member.MemberDirectory;
+import app.rota.command.shifttype.ShiftTypeCatalogue;
+import app.rota.command.member.MemberDirectory.MemberFacts;
+import app.rota.command.shifttype.ShiftTypeCatalogue.ShiftTypeFacts;
+import app.rota.kernel.member.MemberRole;
+import app.rota.kernel.schedule.ShiftPattern;
 import app.rota.kernel.error.ErrorCode;
 import app.rota.kernel.error.RotaException;
 import app.rota.kernel.group.GroupId;
@@ -59,17 +63,28 @@ class SlotAggregateTest {
             new SlotAssignedEvent(SLOT, GROUP, ANN, null, null, START, END);
 
     private FixtureConfiguration<SlotAggregate> fixture;
-    private CommandLookups lookups;
+    private GroupDirectory groups;
+    private ShiftTypeCatalogue shiftTypes;
+    private MemberDirectory members;
+    private Bookings bookings;
 
     @BeforeEach
     void setUp() {
-        lookups = mock(CommandLookups.class);
-        when(lookups.zoneOf(GROUP)).thenReturn(CHICAGO);
-        givenShiftType(new ShiftTypeFacts(PRIMARY, GROUP, DAILY_24H_AT_8, EnumSet.allOf(DayOfWeek.class), false));
-        when(lookups.member(ANN)).thenReturn(Optional.of(new MemberFacts(ANN, GROUP, true)));
-        when(lookups.member(BOB)).thenReturn(Optional.of(new MemberFacts(BOB, GROUP, true)));
+        groups = mock(GroupDirectory.class);
+        shiftTypes = mock(ShiftTypeCatalogue.class);
+        members = mock(MemberDirectory.class);
+        bookings = mock(Bookings.class);
+        when(groups.zoneOf(GROUP)).thenReturn(CHICAGO);
+        when(shiftTypes.shiftTypeOf(any(), any())).thenCallRealMethod();
+        when(members.memberOf(any(), any(), any())).thenCallRealMethod();
+        givenShiftType(new ShiftTypeFacts(PRIMARY, GROUP, new ShiftPattern(DAILY_24H_AT_8, EnumSet.allOf(DayOfWeek.class)), false));
+        when(members.member(ANN)).thenReturn(Optional.of(new MemberFacts(ANN, GROUP, MemberRole.MEMBER, true)));
+        when(members.member(BOB)).thenReturn(Optional.of(new MemberFacts(BOB, GROUP, MemberRole.MEMBER, true)));
         fixture = new AggregateTestFixture<>(SlotAggregate.class);
-        fixture.registerInjectableResource(lookups);
+        fixture.registerInjectableResource(groups);
+        fixture.registerInjectableResource(shiftTypes);
+        fixture.registerInjectableResource(members);
+        fixture.registerInjectableResource(bookings);
     }
 
     // ---- assigning
@@ -87,7 +102,7 @@ class SlotAggregateTest {
         fixture.givenNoPriorActivity()
                 .when(new AssignSlotCommand(SLOT, GROUP, ANN, null, null))
                 .expectSuccessfulHandlerExecution();
-        verify(lookups).book(eq(SLOT), eq(GROUP), eq(ANN), argThat((SlotInterval interval) ->
+        verify(bookings).requireFree(eq(ANN), eq(SLOT), argThat((SlotInterval interval) ->
                 interval.startInstant().equals(START) && interval.endInstant().equals(END)));
     }
 
@@ -152,24 +167,24 @@ class SlotAggregateTest {
                 .when(new AssignSlotCommand(SLOT, GROUP, ANN, null, null))
                 .expectNoEvents()
                 .expectResultMessagePayload(new SlotState(SLOT, ANN, 1));
-        verify(lookups, never()).book(any(), any(), any(), any());
+        verify(bookings, never()).requireFree(any(), any(), any());
     }
 
     @Test
     void anInactiveMemberCannotBeAssigned() {
-        when(lookups.member(ANN)).thenReturn(Optional.of(new MemberFacts(ANN, GROUP, false)));
+        when(members.member(ANN)).thenReturn(Optional.of(new MemberFacts(ANN, GROUP, MemberRole.MEMBER, false)));
         expectRefusedAssignment(new AssignSlotCommand(SLOT, GROUP, ANN, null, null), ErrorCode.MEMBER_INACTIVE, "memberId");
     }
 
     @Test
     void aMemberOfAnotherGroupIsNotFound() {
-        when(lookups.member(ANN)).thenReturn(Optional.of(new MemberFacts(ANN, OTHER_GROUP, true)));
+        when(members.member(ANN)).thenReturn(Optional.of(new MemberFacts(ANN, OTHER_GROUP, MemberRole.MEMBER, true)));
         expectRefusedAssignment(new AssignSlotCommand(SLOT, GROUP, ANN, null, null), ErrorCode.MEMBER_NOT_FOUND, "memberId");
     }
 
     @Test
     void anUnknownMemberIsNotFound() {
-        when(lookups.member(ANN)).thenReturn(Optional.empty());
+        when(members.member(ANN)).thenReturn(Optional.empty());
         expectRefusedAssignment(new AssignSlotCommand(SLOT, GROUP, ANN, null, null), ErrorCode.MEMBER_NOT_FOUND, "memberId");
     }
 
@@ -180,25 +195,25 @@ class SlotAggregateTest {
 
     @Test
     void aShiftTypeOfAnotherGroupIsNotFound() {
-        givenShiftType(new ShiftTypeFacts(PRIMARY, OTHER_GROUP, DAILY_24H_AT_8, EnumSet.allOf(DayOfWeek.class), false));
+        givenShiftType(new ShiftTypeFacts(PRIMARY, OTHER_GROUP, new ShiftPattern(DAILY_24H_AT_8, EnumSet.allOf(DayOfWeek.class)), false));
         expectRefusedAssignment(new AssignSlotCommand(SLOT, GROUP, ANN, null, null), ErrorCode.SHIFT_TYPE_NOT_FOUND, "shiftTypeId");
     }
 
     @Test
     void anUnknownShiftTypeIsNotFound() {
-        when(lookups.shiftType(PRIMARY)).thenReturn(Optional.empty());
+        when(shiftTypes.shiftType(PRIMARY)).thenReturn(Optional.empty());
         expectRefusedAssignment(new AssignSlotCommand(SLOT, GROUP, ANN, null, null), ErrorCode.SHIFT_TYPE_NOT_FOUND, "shiftTypeId");
     }
 
     @Test
     void aDateTheShiftTypeDoesNotOccurOnHasNoSlot() {
-        givenShiftType(new ShiftTypeFacts(PRIMARY, GROUP, DAILY_24H_AT_8, EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), false));
+        givenShiftType(new ShiftTypeFacts(PRIMARY, GROUP, new ShiftPattern(DAILY_24H_AT_8, EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY)), false));
         expectRefusedAssignment(new AssignSlotCommand(SLOT, GROUP, ANN, null, null), ErrorCode.SLOT_NOT_FOUND, "date");
     }
 
     @Test
     void aRetiredShiftTypeCannotBeAssigned() {
-        givenShiftType(new ShiftTypeFacts(PRIMARY, GROUP, DAILY_24H_AT_8, EnumSet.allOf(DayOfWeek.class), true));
+        givenShiftType(new ShiftTypeFacts(PRIMARY, GROUP, new ShiftPattern(DAILY_24H_AT_8, EnumSet.allOf(DayOfWeek.class)), true));
         expectRefusedAssignment(new AssignSlotCommand(SLOT, GROUP, ANN, null, null), ErrorCode.SHIFT_TYPE_RETIRED, "shiftTypeId");
     }
 
@@ -208,7 +223,7 @@ class SlotAggregateTest {
                 .when(new AssignSlotCommand(SLOT, GROUP, BOB, null, 0L))
                 .expectNoEvents()
                 .expectException(refusal(ErrorCode.VERSION_CONFLICT, "expectedVersion", new SlotState(SLOT, ANN, 1)));
-        verify(lookups, never()).book(any(), any(), any(), any());
+        verify(bookings, never()).requireFree(any(), any(), any());
     }
 
     @Test
@@ -241,7 +256,7 @@ class SlotAggregateTest {
                 .when(new AssignSlotCommand(SLOT, GROUP, BOB, "rotation", null, true))
                 .expectNoEvents()
                 .expectException(refusal(ErrorCode.SLOT_ALREADY_ASSIGNED, null, new SlotState(SLOT, ANN, 1)));
-        verify(lookups, never()).book(any(), any(), any(), any());
+        verify(bookings, never()).requireFree(any(), any(), any());
     }
 
     @Test
@@ -254,7 +269,7 @@ class SlotAggregateTest {
     @Test
     void anOverlappingBookingLeavesNoEvents() {
         doThrow(new RotaException(ErrorCode.MEMBER_DOUBLE_BOOKED, "memberId", "overlaps"))
-                .when(lookups).book(eq(SLOT), eq(GROUP), eq(BOB), any());
+                .when(bookings).requireFree(eq(BOB), eq(SLOT), any());
         fixture.given(ANN_ASSIGNED)
                 .when(new AssignSlotCommand(SLOT, GROUP, BOB, null, null))
                 .expectNoEvents()
@@ -269,7 +284,6 @@ class SlotAggregateTest {
                 .when(new UnassignSlotCommand(SLOT, GROUP, " sick ", null))
                 .expectEvents(new SlotUnassignedEvent(SLOT, GROUP, ANN, "sick"))
                 .expectResultMessagePayload(new SlotState(SLOT, null, 2));
-        verify(lookups).release(SLOT);
     }
 
     @Test
@@ -278,7 +292,6 @@ class SlotAggregateTest {
                 .when(new UnassignSlotCommand(SLOT, GROUP, null, null))
                 .expectNoEvents()
                 .expectResultMessagePayload(new SlotState(SLOT, null, 0));
-        verify(lookups, never()).release(any());
     }
 
     @Test
@@ -287,7 +300,6 @@ class SlotAggregateTest {
                 .when(new UnassignSlotCommand(SLOT, GROUP, null, null))
                 .expectNoEvents()
                 .expectResultMessagePayload(new SlotState(SLOT, null, 2));
-        verify(lookups, never()).release(any());
     }
 
     @Test
@@ -296,20 +308,18 @@ class SlotAggregateTest {
                 .when(new UnassignSlotCommand(SLOT, GROUP, null, 1L))
                 .expectNoEvents()
                 .expectException(refusal(ErrorCode.VERSION_CONFLICT, "expectedVersion", new SlotState(SLOT, ANN, 3)));
-        verify(lookups, never()).release(any());
     }
 
     @Test
     void unassigningASlotOfARetiredShiftTypeReleasesItsBooking() {
-        givenShiftType(new ShiftTypeFacts(PRIMARY, GROUP, DAILY_24H_AT_8, EnumSet.allOf(DayOfWeek.class), true));
+        givenShiftType(new ShiftTypeFacts(PRIMARY, GROUP, new ShiftPattern(DAILY_24H_AT_8, EnumSet.allOf(DayOfWeek.class)), true));
         fixture.given(ANN_ASSIGNED)
                 .when(new UnassignSlotCommand(SLOT, GROUP, null, null))
                 .expectEvents(new SlotUnassignedEvent(SLOT, GROUP, ANN, null));
-        verify(lookups).release(SLOT);
     }
 
     private void givenShiftType(ShiftTypeFacts facts) {
-        when(lookups.shiftType(PRIMARY)).thenReturn(Optional.of(facts));
+        when(shiftTypes.shiftType(PRIMARY)).thenReturn(Optional.of(facts));
     }
 
     private void expectRefusedAssignment(AssignSlotCommand command, ErrorCode code, String field) {
@@ -317,6 +327,6 @@ class SlotAggregateTest {
                 .when(command)
                 .expectNoEvents()
                 .expectException(refusal(code, field));
-        verify(lookups, never()).book(any(), any(), any(), any());
+        verify(bookings, never()).requireFree(any(), any(), any());
     }
 }

@@ -34,7 +34,7 @@ class ActorMetadataInterceptor<T extends Message<?>> implements MessageDispatchI
     public BiFunction<Integer, T, T> handle(List<? extends T> messages) {
         return (index, message) -> {
             Map<String, Object> added = new HashMap<>();
-            if (!message.getMetaData().containsKey(ActorMetadata.ACTOR_ID)) {
+            if (!message.getMetaData().containsKey(ActorMetadata.ACTOR_SOURCE)) {
                 added.putAll(actorOfThisThread());
             }
             if (!message.getMetaData().containsKey(ActorMetadata.CORRELATION_ID)) {
@@ -48,11 +48,11 @@ class ActorMetadataInterceptor<T extends Message<?>> implements MessageDispatchI
     private static Map<String, Object> actorOfThisThread() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null) {
-            return Map.of(ActorMetadata.ACTOR_ID, "system", ActorMetadata.ACTOR_NAME, "system",
+            return Map.of(ActorMetadata.ACTOR_ACCOUNT_ID, "system", ActorMetadata.ACTOR_NAME, "system",
                     ActorMetadata.ACTOR_ROLE, "SYSTEM", ActorMetadata.ACTOR_SOURCE, ActorMetadata.Source.SYSTEM.name());
         }
         if (authentication instanceof AnonymousAuthenticationToken || !(authentication.getPrincipal() instanceof Jwt jwt)) {
-            return Map.of(ActorMetadata.ACTOR_ID, "anonymous", ActorMetadata.ACTOR_NAME, "anonymous",
+            return Map.of(ActorMetadata.ACTOR_ACCOUNT_ID, "anonymous", ActorMetadata.ACTOR_NAME, "anonymous",
                     ActorMetadata.ACTOR_ROLE, ANONYMOUS, ActorMetadata.ACTOR_SOURCE, ActorMetadata.Source.WEB.name());
         }
         String roles = authentication.getAuthorities().stream()
@@ -62,7 +62,7 @@ class ActorMetadataInterceptor<T extends Message<?>> implements MessageDispatchI
                 .sorted()
                 .collect(Collectors.joining(","));
         String name = jwt.getClaimAsString("name");
-        Map<String, Object> actor = new HashMap<>(Map.of(ActorMetadata.ACTOR_ID, jwt.getSubject(),
+        Map<String, Object> actor = new HashMap<>(Map.of(ActorMetadata.ACTOR_ACCOUNT_ID, jwt.getSubject(),
                 ActorMetadata.ACTOR_NAME, name != null ? name : jwt.getSubject(),
                 ActorMetadata.ACTOR_ROLE, roles,
                 ActorMetadata.ACTOR_SOURCE, ActorMetadata.Source.WEB.name()));

@@ -45,7 +45,7 @@ class AxonConfiguration {
 
     @Bean
     CorrelationDataProvider actorCorrelation() {
-        return new SimpleCorrelationDataProvider(ActorMetadata.ACTOR_ID, ActorMetadata.ACTOR_NAME,
+        return new SimpleCorrelationDataProvider(ActorMetadata.ACTOR_ACCOUNT_ID, ActorMetadata.ACTOR_NAME,
                 ActorMetadata.ACTOR_ROLE, ActorMetadata.ACTOR_SOURCE, ActorMetadata.ACTOR_MEMBER_ID,
                 ActorMetadata.ACTOR_GROUP_ID, ActorMetadata.CORRELATION_ID);
     }
@@ -58,10 +58,11 @@ class AxonConfiguration {
                 .registerDefaultHandlerInterceptor((c, processorName) -> new HandlerFailureCounter(processorName, registry, failing));
     }
 
-    /** Projection handlers run in a savepoint each, so one failing event leaves the batch's transaction usable. */
+    /** Handlers of dead-lettering processors run in a savepoint each, so one failing event leaves the batch's transaction usable. */
     @Bean
-    SavepointPerEvent savepointPerEvent(ObjectProvider<DataSource> dataSource, ObjectProvider<EntityManagerFactory> entityManagers) {
-        return new SavepointPerEvent(dataSource, entityManagers);
+    SavepointPerEvent savepointPerEvent(ObjectProvider<DataSource> dataSource, ObjectProvider<EntityManagerFactory> entityManagers,
+                                        EventProcessorProperties properties) {
+        return new SavepointPerEvent(dataSource, entityManagers, deadLetteringProcessors(properties));
     }
 
     @Bean

@@ -15,11 +15,12 @@ import org.springframework.orm.jpa.EntityManagerFactoryUtils;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import javax.sql.DataSource;
+import java.util.Set;
 import java.sql.Connection;
 import java.sql.Savepoint;
 
 /**
- * Each projection event handler runs inside a savepoint of the batch's transaction (and flushes JPA
+ * Each event handler of a processor with a dead-letter queue runs inside a savepoint of the batch's transaction (and flushes JPA
  * changes before it is released). A handler that fails on one event is rolled back to its savepoint,
  * so the transaction stays usable (PostgreSQL refuses every statement after a failed one otherwise):
  * the dead-letter queue can record that event and the rest of the batch goes on.
@@ -28,18 +29,22 @@ class SavepointPerEvent implements HandlerEnhancerDefinition {
 
     private final ObjectProvider<DataSource> dataSource;
     private final ObjectProvider<EntityManagerFactory> entityManagers;
+    private final Set<String> deadLetteringProcessors;
 
-    SavepointPerEvent(ObjectProvider<DataSource> dataSource, ObjectProvider<EntityManagerFactory> entityManagers) {
+    SavepointPerEvent(ObjectProvider<DataSource> dataSource, ObjectProvider<EntityManagerFactory> entityManagers,
+                      Set<String> deadLetteringProcessors) {
         this.dataSource = dataSource;
         this.entityManagers = entityManagers;
+        this.deadLetteringProcessors = Set.copyOf(deadLetteringProcessors);
     }
 
     @Override
     public <T> MessageHandlingMember<T> wrapHandler(MessageHandlingMember<T> original) {
-        boolean projectionHandler = original.annotationAttributes(EventHandler.class).isPresent()
+        ProcessingGroup group = original.declaringClass().getAnnotation(ProcessingGroup.class);
+        boolean deadLetteringHandler = original.annotationAttributes(EventHandler.class).isPresent()
                 && original.annotationAttributes(EventSourcingHandler.class).isEmpty()
-                && original.declaringClass().isAnnotationPresent(ProcessingGroup.class);
-        return projectionHandler ? new InSavepoint<>(original) : original;
+                && group != null && deadLetteringProcessors.contains(group.value());
+        return deadLetteringHandler ? new InSavepoint<>(original) : original;
     }
 
     private final class InSavepoint<T> extends WrappedMessageHandlingMember<T> {

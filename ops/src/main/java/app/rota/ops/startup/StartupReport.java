@@ -34,11 +34,12 @@ class StartupReport {
         String base = "http://localhost:" + port;
         log.info("""
                 Rota is up.
+                  Runs:       {}
                   Database:   {}
                   API:        {}/api/v1   (log in: POST /api/v1/auth/login)
                   Swagger UI: {}/swagger-ui.html   OpenAPI: {}/v3/api-docs
                   Health:     {}/actuator/health   Metrics: {}/actuator/prometheus""",
-                database, base, base, base, base, base);
+                properties.roles(), database, base, base, base, base, base);
     }
 
     private static String withoutCredentials(String jdbcUrl) {

@@ -56,7 +56,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return e.getDetails()
                 .filter(RotaError.class::isInstance)
                 .map(RotaError.class::cast)
-                .map(error -> problem(error.code(), error.field(), error.detail()))
+                .map(error -> refused(error.toException()))
                 .orElseGet(() -> unexpected(e));
     }
 

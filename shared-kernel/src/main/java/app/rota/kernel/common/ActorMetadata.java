@@ -6,7 +6,13 @@ package app.rota.kernel.common;
  */
 public final class ActorMetadata {
 
-    public static final String ACTOR_ID = "actorId";
+    /**
+     * The acting account: an account id, or {@code system} / {@code anonymous}. Events stored before
+     * 30 November 2026 carry it as {@code actorId} instead (see {@link #LEGACY_ACTOR_ID}).
+     */
+    public static final String ACTOR_ACCOUNT_ID = "actorAccountId";
+    /** The acting account's id, in events stored before 30 November 2026: an account id, never a member id. */
+    public static final String LEGACY_ACTOR_ID = "actorId";
     public static final String ACTOR_NAME = "actorName";
     public static final String ACTOR_ROLE = "actorRole";
     public static final String ACTOR_SOURCE = "actorSource";
@@ -14,6 +20,8 @@ public final class ActorMetadata {
     public static final String ACTOR_MEMBER_ID = "actorMemberId";
     /** The group the acting account belongs to, when it is a member's login: what tenancy checks compare. */
     public static final String ACTOR_GROUP_ID = "actorGroupId";
+    /** The member an admin acted for, when the actor is not that member (set by the domain on the events). */
+    public static final String ON_BEHALF_OF = "onBehalfOf";
     public static final String CORRELATION_ID = "correlationId";
 
     /** The channel an action came through. */

@@ -43,6 +43,6 @@ public class RotaException extends RuntimeException {
 
     /** What travels over the command bus as exception details, so the code survives distribution. */
     public RotaError toError() {
-        return new RotaError(code, field, getMessage());
+        return new RotaError(code, field, getMessage(), current);
     }
 }

@@ -9,5 +9,5 @@ import java.time.LocalTime;
 import java.util.Set;
 
 public record DefineShiftTypeCommand(@TargetAggregateIdentifier ShiftTypeId shiftTypeId, GroupId groupId, String name,
-                                     LocalTime startTime, int durationHours, Set<DayOfWeek> daysOfWeek) implements GroupScoped {
+                                     LocalTime startTime, Integer durationHours, Set<DayOfWeek> daysOfWeek) implements GroupScoped {
 }

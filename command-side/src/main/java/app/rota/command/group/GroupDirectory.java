@@ -1,0 +1,59 @@
+package app.rota.command.group;
+
+import app.rota.command.tables.CommandTables;
+import app.rota.kernel.error.ErrorCode;
+import app.rota.kernel.error.RotaException;
+import app.rota.kernel.group.GroupCreatedEvent;
+import app.rota.kernel.group.GroupId;
+import app.rota.kernel.group.GroupSettingsChangedEvent;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** The groups the command side knows: each one's time zone and holidays (table {@code cmd_group}). */
+@Component
+@ProcessingGroup(CommandTables.PROCESSING_GROUP)
+public class GroupDirectory {
+
+    private final JdbcTemplate jdbc;
+
+    GroupDirectory(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(GroupCreatedEvent event) {
+        jdbc.update("insert into cmd_group (group_id, time_zone, holidays) values (?, ?, ?)",
+                event.groupId().value(), event.timeZone().getId(), dates(event.settings().holidays()));
+    }
+
+    @EventHandler
+    void on(GroupSettingsChangedEvent event) {
+        jdbc.update("update cmd_group set holidays = ? where group_id = ?",
+                dates(event.after().holidays()), event.groupId().value());
+    }
+
+    /** The group's zone; a group the command side does not know is {@code GROUP_NOT_FOUND}. */
+    public ZoneId zoneOf(GroupId groupId) {
+        return jdbc.query("select time_zone from cmd_group where group_id = ?",
+                        (rs, i) -> ZoneId.of(rs.getString(1)), groupId.value())
+                .stream().findFirst()
+                .orElseThrow(() -> new RotaException(ErrorCode.GROUP_NOT_FOUND, "No group with id " + groupId + "."));
+    }
+
+    public Set<LocalDate> holidaysOf(GroupId groupId) {
+        return jdbc.query("select unnest(holidays) from cmd_group where group_id = ?",
+                (rs, i) -> rs.getObject(1, LocalDate.class), groupId.value()).stream().collect(Collectors.toSet());
+    }
+
+    private static java.sql.Date[] dates(List<LocalDate> holidays) {
+        return holidays.stream().map(java.sql.Date::valueOf).toArray(java.sql.Date[]::new);
+    }
+}
