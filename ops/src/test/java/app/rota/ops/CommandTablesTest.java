@@ -1,0 +1,90 @@
+package app.rota.ops;
+
+import app.rota.ops.support.Api;
+import app.rota.ops.support.RotaIntegrationTest;
+import app.rota.ops.support.ScheduleFixtures;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.ClassPathResource;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The command side's own tables are fed only by events: rebuilding them from the event store gives
+ * the same rows, and the migration that added columns to them recomputes those from the events.
+ */
+class CommandTablesTest extends RotaIntegrationTest {
+
+    @Test
+    void rebuildingTheCommandTablesFromTheEventStoreGivesTheSameRows() {
+        String admin = adminToken();
+        ScheduleFixtures fixtures = new ScheduleFixtures(api, admin);
+        String group = groupWithHolidays(admin);
+        String primary = fixtures.shiftType(group, "Primary", "08:00", 24);
+        String ana = fixtures.member(group, "Ana");
+        String ben = fixtures.member(group, "Ben", "AUDITOR");
+        String cal = fixtures.member(group, "Cal");
+        assertThat(api.patch("/api/v1/groups/" + group + "/members/" + cal, admin, "{\"role\":\"ADMIN\"}").status()).isEqualTo(204);
+        assertThat(api.post("/api/v1/groups/" + group + "/members/" + cal + "/deactivate", admin, "").status()).isEqualTo(204);
+        assertThat(fixtures.assign(group, primary, "2027-06-01", ana).status()).isEqualTo(200);
+        assertThat(fixtures.assign(group, primary, "2027-06-02", ana).status()).isEqualTo(200);
+        assertThat(api.delete(ScheduleFixtures.slot(group, primary, "2027-06-02"), admin).status()).isEqualTo(200);
+        assertThat(api.post("/api/v1/groups/" + group + "/members/" + ana + "/time-off", admin,
+                "{\"from\":\"2027-07-01\",\"to\":\"2027-07-03\"}").status()).isEqualTo(200);
+        assertThat(api.post("/api/v1/groups/" + group + "/shift-types/" + primary + "/retire", admin, "").status()).isEqualTo(204);
+        Map<String, List<Map<String, Object>>> before = tablesOf(group);
+
+        Api.Response rebuilt = api.post("/api/v1/admin/command-tables/rebuild", admin, "");
+
+        assertThat(rebuilt.status()).as(rebuilt.body()).isEqualTo(200);
+        assertThat(rebuilt.json().get("events").asLong()).isEqualTo(eventCount());
+        assertThat(tablesOf(group)).isEqualTo(before);
+        assertThat(before.get("cmd_member")).extracting(row -> row.get("role")).containsExactly("MEMBER", "AUDITOR", "ADMIN");
+        assertThat(before.get("cmd_booking")).hasSize(1);
+    }
+
+    @Test
+    void theBackfillMigrationRecomputesRolesJoinOrderAndHolidaysFromTheEvents() throws IOException {
+        String admin = adminToken();
+        ScheduleFixtures fixtures = new ScheduleFixtures(api, admin);
+        String group = groupWithHolidays(admin);
+        fixtures.member(group, "Dee");
+        String eve = fixtures.member(group, "Eve", "AUDITOR");
+        fixtures.member(group, "Fay");
+        Map<String, List<Map<String, Object>>> facts = tablesOf(group);
+        // What V6's defaults did to rows that existed before it: everyone a member, any order, no holidays.
+        jdbc.update("update cmd_member set role = 'MEMBER', joined_order = nextval(pg_get_serial_sequence('cmd_member', 'joined_order')) "
+                + "where member_id = ?::uuid", eve);
+        jdbc.update("update cmd_group set holidays = '{}' where group_id = ?::uuid", group);
+        assertThat(tablesOf(group)).isNotEqualTo(facts);
+
+        jdbc.execute(new ClassPathResource("db/migration/V10__command_tables_backfill.sql").getContentAsString(StandardCharsets.UTF_8));
+
+        assertThat(tablesOf(group)).isEqualTo(facts);
+        String gus = fixtures.member(group, "Gus");
+        assertThat(jdbc.queryForObject("select max(joined_order) from cmd_member", Long.class))
+                .isEqualTo(jdbc.queryForObject("select joined_order from cmd_member where member_id = ?::uuid", Long.class, gus));
+    }
+
+    private String groupWithHolidays(String admin) {
+        return api.post("/api/v1/groups", admin,
+                "{\"name\":\"Tables\",\"timeZone\":\"Europe/London\",\"settings\":{\"holidays\":[\"2027-12-25\",\"2027-01-01\"]}}")
+                .text("id");
+    }
+
+    /** The group's rows in every command table, members in their joined order (its numbers are not compared). */
+    private Map<String, List<Map<String, Object>>> tablesOf(String group) {
+        return Map.of(
+                "cmd_group", jdbc.queryForList("select group_id, time_zone, holidays::text from cmd_group where group_id = ?::uuid", group),
+                "cmd_member", jdbc.queryForList("select member_id, phone, active, role from cmd_member where group_id = ?::uuid "
+                        + "order by joined_order", group),
+                "cmd_shift_type", jdbc.queryForList("select * from cmd_shift_type where group_id = ?::uuid", group),
+                "cmd_booking", jdbc.queryForList("select * from cmd_booking where group_id = ?::uuid order by slot_key", group),
+                "cmd_time_off", jdbc.queryForList("select member_id, from_date, to_date from cmd_time_off where group_id = ?::uuid "
+                        + "order by member_id, from_date", group));
+    }
+}
