@@ -45,6 +45,11 @@ class CalendarStore {
 
     // ---- written by the projection
 
+    void groupCreated(GroupId id, ZoneId zone) {
+        jdbc.update("insert into calendar_group (group_id, time_zone) values (?, ?) on conflict (group_id) do nothing",
+                id.value(), zone.getId());
+    }
+
     void shiftTypeDefined(ShiftTypeId id, GroupId groupId, String name, LocalTime start, int hours, Set<DayOfWeek> days) {
         jdbc.update("""
                 insert into shift_type_view (id, group_id, name, start_time, duration_hours, days_of_week, retired)
@@ -91,12 +96,15 @@ class CalendarStore {
         jdbc.update("delete from slot_view");
         jdbc.update("delete from member_view");
         jdbc.update("delete from shift_type_view");
+        jdbc.update("delete from calendar_group");
     }
 
     // ---- read by the query handlers
 
+    /** The group's zone from the calendar's own table, never from another projection's (which may lag or replay). */
     Optional<ZoneId> zoneOf(GroupId groupId) {
-        return jdbc.query("select time_zone from group_view where id = ?", (rs, i) -> ZoneId.of(rs.getString(1)), groupId.value())
+        return jdbc.query("select time_zone from calendar_group where group_id = ?",
+                        (rs, i) -> ZoneId.of(rs.getString(1)), groupId.value())
                 .stream().findFirst();
     }
 
