@@ -8,6 +8,7 @@ import app.rota.kernel.schedule.ShiftTypeDefinedEvent;
 import app.rota.kernel.schedule.ShiftTypeRetiredEvent;
 import app.rota.kernel.schedule.SlotAssignedEvent;
 import app.rota.kernel.schedule.SlotUnassignedEvent;
+import app.rota.kernel.schedule.SlotVersion;
 import app.rota.kernel.common.DateRange;
 import app.rota.kernel.common.SaneDates;
 import app.rota.kernel.error.ErrorCode;
@@ -91,12 +92,12 @@ class CalendarProjection {
 
     @EventHandler
     void on(SlotAssignedEvent e, @SequenceNumber long sequence) {
-        store.slotAssigned(e.slot(), e.groupId(), e.memberId(), e.start(), e.end(), sequence + 1);
+        store.slotAssigned(e.slot(), e.groupId(), e.memberId(), e.start(), e.end(), SlotVersion.afterEvent(sequence));
     }
 
     @EventHandler
     void on(SlotUnassignedEvent e, @SequenceNumber long sequence) {
-        store.slotUnassigned(e.slot(), sequence + 1);
+        store.slotUnassigned(e.slot(), SlotVersion.afterEvent(sequence));
     }
 
     @ResetHandler
