@@ -7,6 +7,7 @@ import app.rota.kernel.schedule.ShiftTypeId;
 import app.rota.kernel.schedule.SlotInterval;
 import app.rota.kernel.schedule.SlotKey;
 import app.rota.kernel.schedule.SlotStatus;
+import app.rota.kernel.schedule.SlotVersion;
 import app.rota.query.calendar.CalendarStore.MemberRow;
 import app.rota.query.calendar.CalendarStore.ShiftTypeRow;
 import app.rota.query.calendar.CalendarStore.SlotRow;
@@ -33,9 +34,9 @@ final class CalendarAssembler {
         Map<SlotKey, SlotRow> bySlot = new LinkedHashMap<>();
         for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
             for (ShiftTypeRow type : shiftTypes.values()) {
-                if (!type.retired() && type.days().contains(date.getDayOfWeek())) {
+                if (!type.retired() && type.pattern().occursOn(date)) {
                     SlotKey key = new SlotKey(type.id(), date);
-                    bySlot.put(key, new SlotRow(key, null, 0));
+                    bySlot.put(key, new SlotRow(key, null, SlotVersion.NEVER_EDITED));
                 }
             }
         }
@@ -52,7 +53,8 @@ final class CalendarAssembler {
     }
 
     static CalendarSlot slot(ZoneId zone, ShiftTypeRow type, SlotRow row, Map<MemberId, MemberRow> members) {
-        SlotInterval interval = type.timing().intervalOn(row.slot().date(), zone);
+        // Timed even on a day the pattern no longer has (an assignment made before the shift type's days changed).
+        SlotInterval interval = type.pattern().timing().intervalOn(row.slot().date(), zone);
         MemberRow member = row.memberId() == null ? null : members.get(row.memberId());
         Assignee assignee = row.memberId() == null ? null
                 : new Assignee(row.memberId(), member == null ? null : member.name(), member != null && member.active());

@@ -8,10 +8,12 @@ import app.rota.kernel.schedule.ShiftTypeDefinedEvent;
 import app.rota.kernel.schedule.ShiftTypeRetiredEvent;
 import app.rota.kernel.schedule.SlotAssignedEvent;
 import app.rota.kernel.schedule.SlotUnassignedEvent;
+import app.rota.kernel.schedule.SlotVersion;
 import app.rota.kernel.common.DateRange;
 import app.rota.kernel.common.SaneDates;
 import app.rota.kernel.error.ErrorCode;
 import app.rota.kernel.error.RotaException;
+import app.rota.kernel.group.GroupCreatedEvent;
 import app.rota.kernel.group.GroupId;
 import app.rota.kernel.schedule.CalendarResponse;
 import app.rota.kernel.schedule.CalendarSlot;
@@ -36,7 +38,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-/** Keeps shift types, members and slot assignments for the calendar, on-call and schedule queries. */
+/**
+ * Keeps groups' zones, shift types, members and slot assignments for the calendar, on-call and schedule
+ * queries, all in tables of its own: it never reads another projection's tables.
+ */
 @Component
 @ProcessingGroup(CalendarProjection.PROCESSING_GROUP)
 class CalendarProjection {
@@ -48,6 +53,11 @@ class CalendarProjection {
 
     CalendarProjection(CalendarStore store) {
         this.store = store;
+    }
+
+    @EventHandler
+    void on(GroupCreatedEvent e) {
+        store.groupCreated(e.groupId(), e.timeZone());
     }
 
     @EventHandler
@@ -82,12 +92,12 @@ class CalendarProjection {
 
     @EventHandler
     void on(SlotAssignedEvent e, @SequenceNumber long sequence) {
-        store.slotAssigned(e.slot(), e.groupId(), e.memberId(), e.start(), e.end(), sequence + 1);
+        store.slotAssigned(e.slot(), e.groupId(), e.memberId(), e.start(), e.end(), SlotVersion.afterEvent(sequence));
     }
 
     @EventHandler
     void on(SlotUnassignedEvent e, @SequenceNumber long sequence) {
-        store.slotUnassigned(e.slot(), sequence + 1);
+        store.slotUnassigned(e.slot(), SlotVersion.afterEvent(sequence));
     }
 
     @ResetHandler

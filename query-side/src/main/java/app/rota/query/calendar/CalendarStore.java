@@ -2,6 +2,7 @@ package app.rota.query.calendar;
 
 import app.rota.kernel.group.GroupId;
 import app.rota.kernel.member.MemberId;
+import app.rota.kernel.schedule.ShiftPattern;
 import app.rota.kernel.schedule.ShiftTiming;
 import app.rota.kernel.schedule.ShiftTypeId;
 import app.rota.kernel.schedule.SlotKey;
@@ -14,8 +15,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,7 +27,7 @@ import java.util.stream.Collectors;
 @Component
 class CalendarStore {
 
-    record ShiftTypeRow(ShiftTypeId id, String name, ShiftTiming timing, Set<DayOfWeek> days, boolean retired) {
+    record ShiftTypeRow(ShiftTypeId id, String name, ShiftPattern pattern, boolean retired) {
     }
 
     record MemberRow(MemberId id, String name, boolean active) {
@@ -45,15 +44,21 @@ class CalendarStore {
 
     // ---- written by the projection
 
+    void groupCreated(GroupId id, ZoneId zone) {
+        jdbc.update("insert into calendar_group (group_id, time_zone) values (?, ?) on conflict (group_id) do nothing",
+                id.value(), zone.getId());
+    }
+
     void shiftTypeDefined(ShiftTypeId id, GroupId groupId, String name, LocalTime start, int hours, Set<DayOfWeek> days) {
         jdbc.update("""
                 insert into shift_type_view (id, group_id, name, start_time, duration_hours, days_of_week, retired)
                 values (?, ?, ?, ?, ?, ?, false) on conflict (id) do nothing""",
-                id.value(), groupId.value(), name, start, hours, encode(days));
+                id.value(), groupId.value(), name, start, hours, ShiftPattern.encodeDays(days));
     }
 
     void shiftTypeChanged(ShiftTypeId id, String name, Set<DayOfWeek> days) {
-        jdbc.update("update shift_type_view set name = ?, days_of_week = ? where id = ?", name, encode(days), id.value());
+        jdbc.update("update shift_type_view set name = ?, days_of_week = ? where id = ?",
+                name, ShiftPattern.encodeDays(days), id.value());
     }
 
     void shiftTypeRetired(ShiftTypeId id) {
@@ -91,19 +96,23 @@ class CalendarStore {
         jdbc.update("delete from slot_view");
         jdbc.update("delete from member_view");
         jdbc.update("delete from shift_type_view");
+        jdbc.update("delete from calendar_group");
     }
 
     // ---- read by the query handlers
 
+    /** The group's zone from the calendar's own table, never from another projection's (which may lag or replay). */
     Optional<ZoneId> zoneOf(GroupId groupId) {
-        return jdbc.query("select time_zone from group_view where id = ?", (rs, i) -> ZoneId.of(rs.getString(1)), groupId.value())
+        return jdbc.query("select time_zone from calendar_group where group_id = ?",
+                        (rs, i) -> ZoneId.of(rs.getString(1)), groupId.value())
                 .stream().findFirst();
     }
 
     Map<ShiftTypeId, ShiftTypeRow> shiftTypes(GroupId groupId) {
         return jdbc.query("select id, name, start_time, duration_hours, days_of_week, retired from shift_type_view where group_id = ?",
                         (rs, i) -> new ShiftTypeRow(new ShiftTypeId(rs.getObject(1, UUID.class)), rs.getString(2),
-                                new ShiftTiming(rs.getTime(3).toLocalTime(), rs.getInt(4)), decode(rs.getString(5)),
+                                new ShiftPattern(new ShiftTiming(rs.getTime(3).toLocalTime(), rs.getInt(4)),
+                                        ShiftPattern.decodeDays(rs.getString(5))),
                                 rs.getBoolean(6)), groupId.value())
                 .stream().collect(Collectors.toMap(ShiftTypeRow::id, Function.identity()));
     }
@@ -133,15 +142,5 @@ class CalendarStore {
         UUID member = rs.getObject(3, UUID.class);
         return new SlotRow(new SlotKey(new ShiftTypeId(rs.getObject(1, UUID.class)), rs.getObject(2, LocalDate.class)),
                 member == null ? null : new MemberId(member), rs.getLong(4));
-    }
-
-    private static String encode(Set<DayOfWeek> days) {
-        return days.stream().sorted().map(DayOfWeek::name).collect(Collectors.joining(","));
-    }
-
-    private static Set<DayOfWeek> decode(String days) {
-        Set<DayOfWeek> set = EnumSet.noneOf(DayOfWeek.class);
-        Arrays.stream(days.split(",")).filter(s -> !s.isBlank()).map(DayOfWeek::valueOf).forEach(set::add);
-        return set;
     }
 }

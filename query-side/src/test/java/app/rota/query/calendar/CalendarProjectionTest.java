@@ -1,0 +1,493 @@
+package app.rota.query.calendar;
+
+import app.rota.kernel.error.ErrorCode;
+import app.rota.kernel.error.RotaException;
+import app.rota.kernel.group.GroupCreatedEvent;
+import app.rota.kernel.group.GroupId;
+import app.rota.kernel.group.GroupSettings;
+import app.rota.kernel.member.MemberAddedEvent;
+import app.rota.kernel.member.MemberChangedEvent;
+import app.rota.kernel.member.MemberDeactivatedEvent;
+import app.rota.kernel.member.MemberId;
+import app.rota.kernel.member.MemberRole;
+import app.rota.kernel.schedule.Assignee;
+import app.rota.kernel.schedule.CalendarResponse;
+import app.rota.kernel.schedule.CalendarSlot;
+import app.rota.kernel.schedule.FindCalendarQuery;
+import app.rota.kernel.schedule.FindMemberScheduleQuery;
+import app.rota.kernel.schedule.FindOnCallQuery;
+import app.rota.kernel.schedule.MemberScheduleResponse;
+import app.rota.kernel.schedule.OnCallResponse;
+import app.rota.kernel.schedule.ShiftTiming;
+import app.rota.kernel.schedule.ShiftTypeChangedEvent;
+import app.rota.kernel.schedule.ShiftTypeDefinedEvent;
+import app.rota.kernel.schedule.ShiftTypeId;
+import app.rota.kernel.schedule.ShiftTypeRetiredEvent;
+import app.rota.kernel.schedule.SlotAssignedEvent;
+import app.rota.kernel.schedule.SlotInterval;
+import app.rota.kernel.schedule.SlotKey;
+import app.rota.kernel.schedule.SlotStatus;
+import app.rota.kernel.schedule.SlotUnassignedEvent;
+import app.rota.query.support.ProjectionDatabase;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+
+import static java.time.DayOfWeek.FRIDAY;
+import static java.time.DayOfWeek.MONDAY;
+import static java.time.DayOfWeek.SATURDAY;
+import static java.time.DayOfWeek.SUNDAY;
+import static java.time.DayOfWeek.THURSDAY;
+import static java.time.DayOfWeek.TUESDAY;
+import static java.time.DayOfWeek.WEDNESDAY;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+/**
+ * The calendar projection as a plain object on a real PostgreSQL: events go in through its event
+ * handlers (with the aggregate sequence numbers Axon would pass), answers come out of its query handlers.
+ */
+class CalendarProjectionTest {
+
+    private static final ZoneId CHICAGO = ZoneId.of("America/Chicago");
+    private static final GroupId GROUP = id(GroupId::new, "a1");
+    private static final GroupId OTHER_GROUP = id(GroupId::new, "a2");
+    private static final ShiftTypeId DAY = id(ShiftTypeId::new, "c1");
+    private static final ShiftTypeId WEEKEND = id(ShiftTypeId::new, "c2");
+    private static final ShiftTypeId NIGHT = id(ShiftTypeId::new, "c3");
+    private static final ShiftTypeId PRIMARY = id(ShiftTypeId::new, "c4");
+    private static final MemberId ALICE = id(MemberId::new, "b1");
+    private static final MemberId BOB = id(MemberId::new, "b2");
+    private static final MemberId CAROL = id(MemberId::new, "b3");
+    private static final Set<DayOfWeek> WEEKDAYS = EnumSet.of(MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY);
+
+    private static JdbcTemplate jdbc;
+
+    private CalendarProjection projection;
+    /** The next sequence number of each slot's stream, as the slot aggregate would number its events. */
+    private final Map<SlotKey, Long> slotSequences = new HashMap<>();
+    private final Map<ShiftTypeId, ShiftTiming> timings = new HashMap<>();
+
+    @BeforeAll
+    static void database() {
+        jdbc = new JdbcTemplate(ProjectionDatabase.migrated());
+    }
+
+    @BeforeEach
+    void emptyProjection() {
+        projection = new CalendarProjection(new CalendarStore(jdbc));
+        projection.reset();
+    }
+
+    // ---- the calendar
+
+    @Test
+    void aMonthShowsEveryOccurrenceOpenOrAssignedWithEachSlotsVersion() {
+        chicagoGroupWithAliceAndBob();
+        projection.on(defined(DAY, "Day", "08:00", 8, WEEKDAYS));
+        projection.on(defined(WEEKEND, "Weekend", "09:00", 24, EnumSet.of(SATURDAY, SUNDAY)));
+        assign(DAY, "2026-06-03", ALICE);
+        assign(DAY, "2026-06-04", BOB);
+        assign(DAY, "2026-06-04", ALICE);
+        assign(WEEKEND, "2026-06-06", BOB);
+        unassign(WEEKEND, "2026-06-06");
+
+        CalendarResponse june = calendar(GROUP, "2026-06-01", "2026-06-30");
+
+        assertThat(june.groupId()).isEqualTo(GROUP);
+        assertThat(june.timeZone()).isEqualTo("America/Chicago");
+        assertThat(june.slots()).hasSize(22 + 8);
+        assertThat(june.slots()).extracting(CalendarSlot::start).isSortedAccordingTo(OffsetDateTime::compareTo);
+        assertThat(june.slots()).filteredOn(slot -> slot.status() == SlotStatus.ASSIGNED).hasSize(2);
+
+        CalendarSlot first = june.slots().get(0);
+        assertThat(first.shiftTypeName()).isEqualTo("Day");
+        assertThat(first.date()).isEqualTo("2026-06-01");
+        assertThat(first.start()).hasToString("2026-06-01T08:00-05:00");
+        assertThat(first.end()).hasToString("2026-06-01T16:00-05:00");
+        assertThat(first.realHours()).isEqualTo(8.0);
+
+        CalendarSlot assigned = slot(june, DAY, "2026-06-03");
+        assertThat(assigned.status()).isEqualTo(SlotStatus.ASSIGNED);
+        assertThat(assigned.assignee()).isEqualTo(new Assignee(ALICE, "Alice", true));
+        assertThat(assigned.version()).isEqualTo(1);
+
+        CalendarSlot reassigned = slot(june, DAY, "2026-06-04");
+        assertThat(reassigned.assignee().memberId()).isEqualTo(ALICE);
+        assertThat(reassigned.version()).isEqualTo(2);
+
+        CalendarSlot unassigned = slot(june, WEEKEND, "2026-06-06");
+        assertThat(unassigned.status()).isEqualTo(SlotStatus.OPEN);
+        assertThat(unassigned.assignee()).isNull();
+        assertThat(unassigned.version()).as("open again, but edited twice").isEqualTo(2);
+        assertThat(unassigned.realHours()).isEqualTo(24.0);
+
+        CalendarSlot neverEdited = slot(june, DAY, "2026-06-05");
+        assertThat(neverEdited.status()).isEqualTo(SlotStatus.OPEN);
+        assertThat(neverEdited.version()).isZero();
+    }
+
+    @Test
+    void aCalendarAnswersFromItsOwnGroupTableWhileTheGroupsProjectionIsEmpty() {
+        projection.on(created(GROUP, CHICAGO));
+        projection.on(defined(DAY, "Day", "08:00", 8, WEEKDAYS));
+
+        CalendarResponse week = calendar(GROUP, "2026-06-01", "2026-06-07");
+
+        assertThat(jdbc.queryForObject("select count(*) from group_view", Long.class)).isZero();
+        assertThat(week.timeZone()).isEqualTo("America/Chicago");
+        assertThat(week.slots()).hasSize(5);
+    }
+
+    @Test
+    void aGroupTheCalendarHasNeverSeenIsGroupNotFoundForEveryRead() {
+        chicagoGroupWithAliceAndBob();
+        GroupId unknown = id(GroupId::new, "ff");
+
+        assertGroupNotFound(() -> calendar(unknown, "2026-06-01", "2026-06-07"));
+        assertGroupNotFound(() -> projection.handle(new FindOnCallQuery(unknown, Instant.parse("2026-06-01T12:00:00Z"))));
+        assertGroupNotFound(() -> schedule(unknown, ALICE, "2026-06-01", "2026-06-07"));
+    }
+
+    @Test
+    void aChangedShiftTypeOccursOnItsNewDaysButKeepsAnAssignmentMadeOnAnOldOne() {
+        chicagoGroupWithAliceAndBob();
+        projection.on(defined(DAY, "Day", "08:00", 8, WEEKDAYS));
+        assign(DAY, "2026-06-01", ALICE);
+        projection.on(new ShiftTypeChangedEvent(DAY, GROUP, "Weekday", EnumSet.of(TUESDAY, THURSDAY)));
+
+        CalendarResponse week = calendar(GROUP, "2026-06-01", "2026-06-07");
+
+        assertThat(week.slots()).extracting(CalendarSlot::date, CalendarSlot::shiftTypeName, CalendarSlot::status)
+                .containsExactly(
+                        tuple(LocalDate.parse("2026-06-01"), "Weekday", SlotStatus.ASSIGNED),
+                        tuple(LocalDate.parse("2026-06-02"), "Weekday", SlotStatus.OPEN),
+                        tuple(LocalDate.parse("2026-06-04"), "Weekday", SlotStatus.OPEN));
+    }
+
+    // ---- daylight saving time
+
+    @Test
+    void aTwentyFourHourShiftLastsTwentyThreeRealHoursAcrossSpringForwardAndTwentyFiveAcrossFallBack() {
+        chicagoGroupWithAliceAndBob();
+        projection.on(defined(PRIMARY, "Primary", "08:00", 24, EnumSet.allOf(DayOfWeek.class)));
+        assign(PRIMARY, "2026-03-07", ALICE);
+
+        List<CalendarSlot> spring = calendar(GROUP, "2026-03-06", "2026-03-08").slots();
+        List<CalendarSlot> fall = calendar(GROUP, "2026-10-30", "2026-11-01").slots();
+
+        assertThat(spring).extracting(CalendarSlot::realHours).containsExactly(24.0, 23.0, 24.0);
+        assertThat(spring.get(1).start()).hasToString("2026-03-07T08:00-06:00");
+        assertThat(spring.get(1).end()).hasToString("2026-03-08T08:00-05:00");
+        assertThat(spring.get(1).status()).isEqualTo(SlotStatus.ASSIGNED);
+        assertThat(spring.get(2).start()).hasToString("2026-03-08T08:00-05:00");
+        assertThat(fall).extracting(CalendarSlot::realHours).containsExactly(24.0, 25.0, 24.0);
+        assertThat(fall.get(1).start()).hasToString("2026-10-31T08:00-05:00");
+        assertThat(fall.get(1).end()).hasToString("2026-11-01T08:00-06:00");
+    }
+
+    @Test
+    void aShiftStartingInTheSpringForwardGapStartsAtTheFirstValidInstant() {
+        chicagoGroupWithAliceAndBob();
+        projection.on(defined(PRIMARY, "Odd", "02:30", 4, EnumSet.of(SUNDAY)));
+
+        CalendarSlot slot = calendar(GROUP, "2026-03-08", "2026-03-08").slots().get(0);
+
+        assertThat(slot.start()).hasToString("2026-03-08T03:00-05:00");
+        assertThat(slot.end()).hasToString("2026-03-08T06:30-05:00");
+        assertThat(slot.realHours()).isEqualTo(3.5);
+    }
+
+    // ---- retired shift types
+
+    @Test
+    void aRetiredShiftTypeKeepsItsAssignedSlotsButNotItsOpenOnes() {
+        chicagoGroupWithAliceAndBob();
+        projection.on(defined(DAY, "Day", "08:00", 8, WEEKDAYS));
+        projection.on(defined(NIGHT, "Night", "20:00", 12, EnumSet.allOf(DayOfWeek.class)));
+        assign(DAY, "2026-06-03", ALICE);
+        projection.on(new ShiftTypeRetiredEvent(DAY, GROUP));
+
+        CalendarResponse week = calendar(GROUP, "2026-06-01", "2026-06-07");
+
+        assertThat(week.slots()).filteredOn(slot -> slot.shiftTypeId().equals(DAY))
+                .singleElement()
+                .satisfies(slot -> {
+                    assertThat(slot.date()).isEqualTo("2026-06-03");
+                    assertThat(slot.status()).isEqualTo(SlotStatus.ASSIGNED);
+                    assertThat(slot.assignee().name()).isEqualTo("Alice");
+                });
+        assertThat(week.slots()).filteredOn(slot -> slot.shiftTypeId().equals(NIGHT)).hasSize(7);
+        assertThat(schedule(GROUP, ALICE, "2026-06-01", "2026-06-07").slots())
+                .extracting(CalendarSlot::shiftTypeName).containsExactly("Day");
+    }
+
+    // ---- on call
+
+    @Test
+    void onCallAtAnInstantInsideANightShiftThatStartedTheDayBeforeIsThatNightsAssignee() {
+        chicagoGroupWithAliceAndBob();
+        projection.on(defined(DAY, "Day", "08:00", 12, EnumSet.allOf(DayOfWeek.class)));
+        projection.on(defined(NIGHT, "Night", "20:00", 12, EnumSet.allOf(DayOfWeek.class)));
+        assign(NIGHT, "2026-06-09", ALICE);
+        assign(DAY, "2026-06-10", BOB);
+
+        OnCallResponse night = onCall("2026-06-10T03:00:00-05:00");
+        OnCallResponse morning = onCall("2026-06-10T08:00:00-05:00");
+
+        assertThat(night.at()).hasToString("2026-06-10T03:00-05:00");
+        assertThat(night.onCall()).singleElement().satisfies(slot -> {
+            assertThat(slot.shiftTypeName()).isEqualTo("Night");
+            assertThat(slot.date()).isEqualTo("2026-06-09");
+            assertThat(slot.assignee().name()).isEqualTo("Alice");
+        });
+        assertThat(morning.onCall()).as("the night ends where the day begins").singleElement().satisfies(slot -> {
+            assertThat(slot.shiftTypeName()).isEqualTo("Day");
+            assertThat(slot.assignee().name()).isEqualTo("Bob");
+        });
+    }
+
+    @Test
+    void onCallWhenNobodyHoldsTheSlotIsTheOpenSlot() {
+        chicagoGroupWithAliceAndBob();
+        projection.on(defined(NIGHT, "Night", "20:00", 12, EnumSet.allOf(DayOfWeek.class)));
+
+        OnCallResponse night = onCall("2026-06-10T03:00:00-05:00");
+
+        assertThat(night.onCall()).singleElement().satisfies(slot -> {
+            assertThat(slot.status()).isEqualTo(SlotStatus.OPEN);
+            assertThat(slot.assignee()).isNull();
+        });
+    }
+
+    // ---- a member's schedule
+
+    @Test
+    void aMembersScheduleListsOnlyTheirSlotsInTheRangeInOrderUnderTheirCurrentName() {
+        chicagoGroupWithAliceAndBob();
+        projection.on(defined(DAY, "Day", "08:00", 8, WEEKDAYS));
+        projection.on(defined(WEEKEND, "Weekend", "09:00", 24, EnumSet.of(SATURDAY, SUNDAY)));
+        projection.on(defined(NIGHT, "Night", "20:00", 12, EnumSet.allOf(DayOfWeek.class)));
+        assign(NIGHT, "2026-06-09", ALICE);
+        assign(WEEKEND, "2026-06-06", ALICE);
+        assign(DAY, "2026-06-03", ALICE);
+        assign(DAY, "2026-06-04", BOB);
+        assign(DAY, "2026-06-30", ALICE);
+        assign(DAY, "2026-06-05", ALICE);
+        unassign(DAY, "2026-06-05");
+        projection.on(new MemberChangedEvent(ALICE, GROUP, "Alice B.", "+13125550101", MemberRole.ADMIN,
+                "Alice", "+13125550101", MemberRole.MEMBER));
+
+        MemberScheduleResponse schedule = schedule(GROUP, ALICE, "2026-06-01", "2026-06-29");
+
+        assertThat(schedule.memberId()).isEqualTo(ALICE);
+        assertThat(schedule.name()).isEqualTo("Alice B.");
+        assertThat(schedule.slots()).extracting(CalendarSlot::shiftTypeName, CalendarSlot::date)
+                .containsExactly(
+                        tuple("Day", LocalDate.parse("2026-06-03")),
+                        tuple("Weekend", LocalDate.parse("2026-06-06")),
+                        tuple("Night", LocalDate.parse("2026-06-09")));
+        assertThat(schedule.slots()).allSatisfy(slot -> assertThat(slot.assignee()).isEqualTo(new Assignee(ALICE, "Alice B.", true)));
+    }
+
+    @Test
+    void aDeactivatedMemberStillShowsOnTheirSlotsButIsNotReachable() {
+        chicagoGroupWithAliceAndBob();
+        projection.on(defined(DAY, "Day", "08:00", 8, WEEKDAYS));
+        assign(DAY, "2026-06-04", BOB);
+        projection.on(new MemberDeactivatedEvent(BOB, GROUP));
+
+        assertThat(slot(calendar(GROUP, "2026-06-04", "2026-06-04"), DAY, "2026-06-04").assignee())
+                .isEqualTo(new Assignee(BOB, "Bob", false));
+        assertThat(schedule(GROUP, BOB, "2026-06-01", "2026-06-07").slots()).hasSize(1);
+    }
+
+    @Test
+    void theScheduleOfAMemberOfAnotherGroupIsMemberNotFound() {
+        chicagoGroupWithAliceAndBob();
+        projection.on(created(OTHER_GROUP, ZoneId.of("Europe/Berlin")));
+        projection.on(new MemberAddedEvent(CAROL, OTHER_GROUP, "Carol", "+493012345678", MemberRole.MEMBER));
+
+        assertThatThrownBy(() -> schedule(GROUP, CAROL, "2026-06-01", "2026-06-07"))
+                .isInstanceOfSatisfying(RotaException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.MEMBER_NOT_FOUND));
+        assertThat(schedule(OTHER_GROUP, CAROL, "2026-06-01", "2026-06-07").name()).isEqualTo("Carol");
+    }
+
+    // ---- replay
+
+    @Test
+    void handlingEveryEventTwiceGivesTheSameAnswersAsHandlingItOnce() {
+        List<Delivery> history = history();
+        history.forEach(this::deliver);
+        Answers once = answers();
+
+        projection.reset();
+        history.forEach(delivery -> {
+            deliver(delivery);
+            deliver(delivery);
+        });
+
+        assertThat(answers()).isEqualTo(once);
+    }
+
+    @Test
+    void resetThenHandlingTheEventsAgainGivesTheSameAnswers() {
+        List<Delivery> history = history();
+        history.forEach(this::deliver);
+        Answers before = answers();
+
+        projection.reset();
+
+        assertGroupNotFound(() -> calendar(GROUP, "2026-06-01", "2026-06-30"));
+        for (String table : List.of("calendar_group", "shift_type_view", "member_view", "slot_view")) {
+            assertThat(jdbc.queryForObject("select count(*) from " + table, Long.class)).as(table).isZero();
+        }
+
+        history.forEach(this::deliver);
+
+        assertThat(answers()).isEqualTo(before);
+    }
+
+    /** A group's history with every kind of event the calendar handles, each with its aggregate sequence number. */
+    private List<Delivery> history() {
+        List<Delivery> history = new ArrayList<>();
+        history.add(new Delivery(created(GROUP, CHICAGO), 0));
+        history.add(new Delivery(new MemberAddedEvent(ALICE, GROUP, "Alice", "+13125550101", MemberRole.MEMBER), 0));
+        history.add(new Delivery(new MemberAddedEvent(BOB, GROUP, "Bob", "+13125550102", MemberRole.MEMBER), 0));
+        history.add(new Delivery(defined(DAY, "Day", "08:00", 8, WEEKDAYS), 0));
+        history.add(new Delivery(defined(NIGHT, "Night", "20:00", 12, EnumSet.allOf(DayOfWeek.class)), 0));
+        history.add(new Delivery(assigned(DAY, "2026-06-03", ALICE), 0));
+        history.add(new Delivery(assigned(NIGHT, "2026-06-09", BOB), 0));
+        history.add(new Delivery(assigned(NIGHT, "2026-06-09", ALICE), 1));
+        history.add(new Delivery(assigned(NIGHT, "2026-06-10", BOB), 0));
+        history.add(new Delivery(new SlotUnassignedEvent(new SlotKey(NIGHT, LocalDate.parse("2026-06-10")), GROUP, BOB, null), 1));
+        history.add(new Delivery(new ShiftTypeChangedEvent(DAY, GROUP, "Weekday", EnumSet.of(MONDAY, WEDNESDAY)), 1));
+        history.add(new Delivery(new MemberChangedEvent(ALICE, GROUP, "Alice B.", "+13125550101", MemberRole.ADMIN,
+                "Alice", "+13125550101", MemberRole.MEMBER), 1));
+        history.add(new Delivery(new MemberDeactivatedEvent(BOB, GROUP), 1));
+        history.add(new Delivery(new ShiftTypeRetiredEvent(NIGHT, GROUP), 1));
+        return history;
+    }
+
+    private record Delivery(Object event, long sequence) {
+    }
+
+    private record Answers(CalendarResponse calendar, OnCallResponse onCall, MemberScheduleResponse schedule) {
+    }
+
+    private Answers answers() {
+        return new Answers(calendar(GROUP, "2026-06-01", "2026-06-30"), onCall("2026-06-10T03:00:00-05:00"),
+                schedule(GROUP, ALICE, "2026-06-01", "2026-06-30"));
+    }
+
+    /** What Axon does: the handler for the event's type, with the sequence number where the handler takes one. */
+    private void deliver(Delivery delivery) {
+        Object event = delivery.event();
+        if (event instanceof GroupCreatedEvent e) {
+            projection.on(e);
+        } else if (event instanceof MemberAddedEvent e) {
+            projection.on(e);
+        } else if (event instanceof MemberChangedEvent e) {
+            projection.on(e);
+        } else if (event instanceof MemberDeactivatedEvent e) {
+            projection.on(e);
+        } else if (event instanceof ShiftTypeDefinedEvent e) {
+            projection.on(e);
+        } else if (event instanceof ShiftTypeChangedEvent e) {
+            projection.on(e);
+        } else if (event instanceof ShiftTypeRetiredEvent e) {
+            projection.on(e);
+        } else if (event instanceof SlotAssignedEvent e) {
+            projection.on(e, delivery.sequence());
+        } else if (event instanceof SlotUnassignedEvent e) {
+            projection.on(e, delivery.sequence());
+        } else {
+            throw new IllegalArgumentException("the calendar does not handle " + event);
+        }
+    }
+
+    // ---- fixtures
+
+    private void chicagoGroupWithAliceAndBob() {
+        projection.on(created(GROUP, CHICAGO));
+        projection.on(new MemberAddedEvent(ALICE, GROUP, "Alice", "+13125550101", MemberRole.MEMBER));
+        projection.on(new MemberAddedEvent(BOB, GROUP, "Bob", "+13125550102", MemberRole.MEMBER));
+    }
+
+    private static GroupCreatedEvent created(GroupId group, ZoneId zone) {
+        return new GroupCreatedEvent(group, "Group " + group, zone, GroupSettings.defaults());
+    }
+
+    private ShiftTypeDefinedEvent defined(ShiftTypeId id, String name, String start, int hours, Set<DayOfWeek> days) {
+        timings.put(id, new ShiftTiming(LocalTime.parse(start), hours));
+        return new ShiftTypeDefinedEvent(id, GROUP, name, LocalTime.parse(start), hours, days);
+    }
+
+    /** A slot event as the slot aggregate would publish it: its real interval, and the next number of its stream. */
+    private SlotAssignedEvent assigned(ShiftTypeId type, String date, MemberId member) {
+        SlotKey slot = new SlotKey(type, LocalDate.parse(date));
+        SlotInterval interval = timings.get(type).intervalOn(slot.date(), CHICAGO);
+        return new SlotAssignedEvent(slot, GROUP, member, null, null, interval.startInstant(), interval.endInstant());
+    }
+
+    private void assign(ShiftTypeId type, String date, MemberId member) {
+        SlotAssignedEvent event = assigned(type, date, member);
+        projection.on(event, nextSequence(event.slot()));
+    }
+
+    private void unassign(ShiftTypeId type, String date) {
+        SlotKey slot = new SlotKey(type, LocalDate.parse(date));
+        projection.on(new SlotUnassignedEvent(slot, GROUP, null, null), nextSequence(slot));
+    }
+
+    private long nextSequence(SlotKey slot) {
+        long sequence = slotSequences.getOrDefault(slot, 0L);
+        slotSequences.put(slot, sequence + 1);
+        return sequence;
+    }
+
+    private CalendarResponse calendar(GroupId group, String from, String to) {
+        return projection.handle(new FindCalendarQuery(group, LocalDate.parse(from), LocalDate.parse(to)));
+    }
+
+    private OnCallResponse onCall(String at) {
+        return projection.handle(new FindOnCallQuery(GROUP, OffsetDateTime.parse(at).toInstant()));
+    }
+
+    private MemberScheduleResponse schedule(GroupId group, MemberId member, String from, String to) {
+        return projection.handle(new FindMemberScheduleQuery(group, member, LocalDate.parse(from), LocalDate.parse(to)));
+    }
+
+    private static CalendarSlot slot(CalendarResponse calendar, ShiftTypeId type, String date) {
+        return calendar.slots().stream()
+                .filter(slot -> slot.shiftTypeId().equals(type) && slot.date().equals(LocalDate.parse(date)))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no slot of " + type + " on " + date + " in " + calendar.slots()));
+    }
+
+    private static void assertGroupNotFound(Runnable read) {
+        assertThatThrownBy(read::run)
+                .isInstanceOfSatisfying(RotaException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.GROUP_NOT_FOUND));
+    }
+
+    private static <T> T id(Function<UUID, T> type, String suffix) {
+        return type.apply(UUID.fromString("00000000-0000-0000-0000-0000000000" + suffix));
+    }
+}

@@ -1,0 +1,31 @@
+package app.rota.query.support;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import javax.sql.DataSource;
+import java.util.Arrays;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The query side's migrations live with the projections that own their tables and need nothing else. */
+class QuerySideMigrationsTest {
+
+    @Test
+    void theQuerySideMigrationsApplyOnAnEmptyDatabaseWithoutTheEventStore() {
+        DataSource database = ProjectionDatabase.fresh();
+        Flyway flyway = Flyway.configure().dataSource(database).locations("classpath:db/migration").load();
+
+        flyway.migrate();
+
+        assertThat(Arrays.stream(flyway.info().applied()).map(MigrationInfo::getScript))
+                .containsExactly("V3__group_view.sql", "V5__calendar_views.sql", "V8__calendar_group.sql");
+        assertThat(new JdbcTemplate(database).queryForList(
+                "select table_name from information_schema.tables where table_schema = 'public' and table_name <> 'flyway_schema_history'",
+                String.class))
+                .containsExactlyInAnyOrder("group_view", "group_view_holiday", "shift_type_view", "member_view", "slot_view",
+                        "calendar_group");
+    }
+}
