@@ -2,6 +2,7 @@ package app.rota.ops;
 
 import app.rota.ops.support.Api;
 import app.rota.ops.support.RotaIntegrationTest;
+import app.rota.ops.support.ScheduleFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -77,6 +78,30 @@ class EventStoreTest extends RotaIntegrationTest {
                 .contains("\"actorName\":\"admin\"", "\"actorRole\":\"SUPER_ADMIN\"", "\"actorSource\":\"WEB\"",
                         "\"correlationId\":\"client-trace-42\"", "\"actorAccountId\":\"");
         assertThat(created.correlationId()).isEqualTo("client-trace-42");
+    }
+
+    @Test
+    void anEventRecordsTheActingMemberAndWhomAnAdminActedFor() {
+        String admin = adminToken();
+        ScheduleFixtures fixtures = new ScheduleFixtures(api, admin);
+        String group = fixtures.group("Europe/Oslo");
+        String boss = fixtures.memberWithLogin(group, "Boss", "ADMIN", "boss-" + group.substring(0, 8), "boss-password-1");
+        String ola = fixtures.memberWithLogin(group, "Ola", "MEMBER", "ola-" + group.substring(0, 8), "ola-password-1");
+        String bossToken = api.login("boss-" + group.substring(0, 8), "boss-password-1");
+        String olaToken = api.login("ola-" + group.substring(0, 8), "ola-password-1");
+
+        assertThat(api.post("/api/v1/groups/" + group + "/members/" + ola + "/time-off", bossToken,
+                "{\"from\":\"2027-05-03\",\"to\":\"2027-05-04\"}").status()).isEqualTo(200);
+        assertThat(api.post("/api/v1/groups/" + group + "/members/" + ola + "/time-off", olaToken,
+                "{\"from\":\"2027-06-07\",\"to\":\"2027-06-08\"}").status()).isEqualTo(200);
+
+        List<String> metaData = jdbc.queryForList("""
+                select convert_from(meta_data, 'UTF8') from domain_event_entry
+                where aggregate_identifier = ? and payload_type = 'app.rota.kernel.member.TimeOffDeclaredEvent'
+                order by sequence_number""", String.class, ola);
+        assertThat(metaData).hasSize(2);
+        assertThat(metaData.get(0)).contains("\"actorMemberId\":\"" + boss + "\"", "\"onBehalfOf\":\"" + ola + "\"");
+        assertThat(metaData.get(1)).contains("\"actorMemberId\":\"" + ola + "\"").doesNotContain("onBehalfOf");
     }
 
     @Test

@@ -47,6 +47,7 @@ class InputRefusalsTest extends RotaIntegrationTest {
             "number as text        | POST  | /members                | {\"name\":123,\"phone\":\"+13125550111\"}                               | 400 | MALFORMED_REQUEST  | name",
             "'true' as boolean     | PUT   | /settings               | {\"swapApprovalRequired\":\"true\"}                                     | 400 | MALFORMED_REQUEST  | swapApprovalRequired",
             "2 as boolean          | PUT   | /settings               | {\"swapApprovalRequired\":2}                                            | 400 | MALFORMED_REQUEST  | swapApprovalRequired",
+            "no duration           | POST  | /shift-types            | {\"name\":\"S\",\"startTime\":\"08:00\",\"daysOfWeek\":[\"MONDAY\"]} | 400 | FIELD_REQUIRED | durationHours",
             "fraction as integer   | POST  | /shift-types            | {\"name\":\"S\",\"startTime\":\"08:00\",\"durationHours\":8.5,\"daysOfWeek\":[\"MONDAY\"]} | 400 | MALFORMED_REQUEST | durationHours",
             "text as integer       | PUT   | /settings               | {\"reminderLeadMinutes\":\"60\"}                                        | 400 | MALFORMED_REQUEST  | reminderLeadMinutes",
             "number as date        | POST  | /members/{m}/time-off   | {\"from\":20261225,\"to\":\"2026-12-26\"}                               | 400 | MALFORMED_REQUEST  | from",

@@ -11,6 +11,7 @@ import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.queryhandling.QueryBus;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
+import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 import jakarta.persistence.EntityManagerFactory;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.springboot.EventProcessorProperties;
@@ -33,9 +34,24 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class AxonConfiguration {
 
+    /**
+     * The one customizer of Axon's serializers (Axon applies only the first such bean it finds):
+     * <ul>
+     *   <li>readable typed ids in stored events;</li>
+     *   <li>Axon's tokens read back: they name their inner tokens' classes ({@code ReplayToken} holds the
+     *       token at reset and an {@code Object} context), and Jackson 3 refuses every polymorphic type on
+     *       an {@code Object} base by default, so a processor started on an existing event store (a new
+     *       projection, a query-only node, a replay) died reading back its first token. Exactly Axon's
+     *       and Rota's own classes are allowed there.</li>
+     * </ul>
+     */
     @Bean
-    Jackson3SerializerCustomizer typedIdsInEvents() {
-        return builder -> builder.addModule(new TypedIdJacksonModule());
+    Jackson3SerializerCustomizer rotaSerialization() {
+        return builder -> builder.addModule(new TypedIdJacksonModule())
+                .polymorphicTypeValidator(BasicPolymorphicTypeValidator.builder()
+                        .allowIfSubType("org.axonframework.")
+                        .allowIfSubType("app.rota.")
+                        .build());
     }
 
     @Bean

@@ -1,0 +1,69 @@
+package app.rota.ops;
+
+import app.rota.RotaApplication;
+import app.rota.ops.support.Api;
+import app.rota.ops.support.RotaIntegrationTest;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** A node runs the parts its roles name: a command-only node writes, a query-only node on the same database reads. */
+class NodeRolesTest {
+
+    private static final String PASSWORD = "roles-admin-password";
+
+    @Test
+    void aCommandOnlyNodeWritesAndAQueryOnlyNodeReadsWhatItWrote() {
+        Path dataDir = RotaIntegrationTest.newDataDir("rota-roles-");
+        String groupId;
+
+        try (ConfigurableApplicationContext writer = start(dataDir, "--rota.roles.query-side=false", "--rota.roles.notifier=false")) {
+            Api api = new Api(port(writer));
+            String token = api.login("admin", PASSWORD);
+
+            groupId = api.post("/api/v1/groups", token, "{\"name\":\"Writers\",\"timeZone\":\"Europe/Rome\"}").text("id");
+
+            assertThat(groupId).isNotBlank();
+            assertThat(api.get("/api/v1/groups/" + groupId, token).status()).as("no read side here").isEqualTo(404);
+            EventProcessingConfiguration processing = writer.getBean(EventProcessingConfiguration.class);
+            assertThat(processing.eventProcessors()).containsOnlyKeys("command-tables");
+            assertThat(api.get("/actuator/health/readiness", token).json().get("status").asString()).isEqualTo("UP");
+        }
+
+        try (ConfigurableApplicationContext reader = start(dataDir, "--rota.roles.command-side=false")) {
+            Api api = new Api(port(reader));
+            String token = api.login("admin", PASSWORD);
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/api/v1/groups/" + groupId, token).status() == 200);
+            assertThat(api.get("/api/v1/groups/" + groupId, token).text("timeZone")).isEqualTo("Europe/Rome");
+            assertThat(api.get("/api/v1/groups/" + groupId + "/calendar?from=2027-01-01&to=2027-01-07", token).status())
+                    .isEqualTo(200);
+            assertThat(api.post("/api/v1/groups", token, "{\"name\":\"Nope\",\"timeZone\":\"UTC\"}").status())
+                    .as("no command side here").isIn(404, 405);
+            EventProcessingConfiguration processing = reader.getBean(EventProcessingConfiguration.class);
+            assertThat(processing.eventProcessors()).containsOnlyKeys("groups", "calendar");
+        }
+    }
+
+    private static ConfigurableApplicationContext start(Path dataDir, String... roles) {
+        String[] args = new String[roles.length + 4];
+        args[0] = "--server.port=0";
+        args[1] = "--rota.data-dir=" + dataDir;
+        args[2] = "--rota.admin.username=admin";
+        args[3] = "--rota.admin.password=" + PASSWORD;
+        System.arraycopy(roles, 0, args, 4, roles.length);
+        return new SpringApplicationBuilder(RotaApplication.class).run(args);
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+}
