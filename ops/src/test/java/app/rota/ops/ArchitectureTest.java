@@ -6,9 +6,20 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
+import com.tngtech.archunit.core.domain.JavaField;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import org.axonframework.spring.stereotype.Aggregate;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Service;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /** The module seams: modules talk only through shared-kernel messages. */
@@ -61,11 +72,87 @@ class ArchitectureTest {
                 .check(rota);
     }
 
+    /**
+     * An aggregate is created per command by Axon, never a Spring bean: not public, not a stereotype of
+     * its own, no Spring types in it, and no beans kept in fields (resources come as handler parameters).
+     */
     @Test
     void aggregatesAreNotSpringComponentsOrPublic() {
-        noClasses().that().areAnnotatedWith(org.axonframework.spring.stereotype.Aggregate.class)
-                .should().bePublic()
+        classes().that().areAnnotatedWith(Aggregate.class)
+                .should().notBePublic()
+                .andShould().notBeAnnotatedWith(Component.class)
+                .andShould().notBeAnnotatedWith(Service.class)
+                .andShould().notBeAnnotatedWith(Configuration.class)
+                .andShould(keepNoBeansInFields())
                 .check(rota);
+        noClasses().that().areAnnotatedWith(Aggregate.class)
+                .should().dependOnClassesThat().resideInAPackage("org.springframework..")
+                .check(rota);
+    }
+
+    /** Each module is one configuration that the application imports (and a node may switch off). */
+    @Test
+    void eachModuleExposesExactlyOneConfiguration() {
+        classes().that().resideInAPackage("app.rota.command..").and().areMetaAnnotatedWith(Configuration.class)
+                .should().haveSimpleName("CommandSideConfiguration").check(rota);
+        classes().that().resideInAPackage("app.rota.query..").and().areMetaAnnotatedWith(Configuration.class)
+                .should().haveSimpleName("QuerySideConfiguration").check(rota);
+        classes().that().resideInAPackage("app.rota.notifier..").and().areMetaAnnotatedWith(Configuration.class)
+                .should().haveSimpleName("NotifierConfiguration").check(rota);
+    }
+
+    /**
+     * Controllers check roles only; who may act for whom (a member for themselves, an admin for anyone)
+     * is decided by the domain with the actor, so that SMS and the web follow the same rules.
+     */
+    @Test
+    void controllersCheckRolesNotWhoActsForWhom() {
+        methods().that().areAnnotatedWith(PreAuthorize.class)
+                .should(checkRolesOnly()).check(rota);
+        classes().that().areAnnotatedWith(PreAuthorize.class)
+                .should(checkRolesOnlyOnTheClass()).check(rota);
+    }
+
+    private static ArchCondition<JavaClass> keepNoBeansInFields() {
+        return new ArchCondition<>("keep no Spring beans in fields") {
+            @Override
+            public void check(JavaClass aggregate, ConditionEvents events) {
+                for (JavaField field : aggregate.getFields()) {
+                    if (field.getRawType().isMetaAnnotatedWith(Component.class)) {
+                        events.add(SimpleConditionEvent.violated(field, field.getFullName() + " holds the bean "
+                                + field.getRawType().getSimpleName() + "; take it as a handler parameter"));
+                    }
+                }
+            }
+        };
+    }
+
+    private static ArchCondition<JavaMethod> checkRolesOnly() {
+        return new ArchCondition<>("check roles only") {
+            @Override
+            public void check(JavaMethod method, ConditionEvents events) {
+                String expression = method.getAnnotationOfType(PreAuthorize.class).value();
+                if (!onlyRoles(expression)) {
+                    events.add(SimpleConditionEvent.violated(method, method.getFullName() + " decides on more than roles: " + expression));
+                }
+            }
+        };
+    }
+
+    private static ArchCondition<JavaClass> checkRolesOnlyOnTheClass() {
+        return new ArchCondition<>("check roles only") {
+            @Override
+            public void check(JavaClass type, ConditionEvents events) {
+                String expression = type.getAnnotationOfType(PreAuthorize.class).value();
+                if (!onlyRoles(expression)) {
+                    events.add(SimpleConditionEvent.violated(type, type.getFullName() + " decides on more than roles: " + expression));
+                }
+            }
+        };
+    }
+
+    private static boolean onlyRoles(String expression) {
+        return expression.matches("(has(Any)?Role\\(('[A-Z_]+'(, *)?)+\\)( or )?)+");
     }
 
     /** A command or query that names a group is tenant-checked on the buses only if it says so. */
