@@ -24,9 +24,10 @@ import java.util.UUID;
 
 /**
  * Who holds which slot, with its real interval (table {@code cmd_booking}): the set-wide rule that no
- * member holds two overlapping slots. {@link #requireFree} takes a transaction-scoped lock on the
- * member before it looks, and the booking is written by the event handler in the same transaction, so
- * two concurrent commands for one member are checked one after the other.
+ * member holds two overlapping slots. {@link #requireFree} (one member takes a slot) and
+ * {@link #requireExchangeable} (two members trade) take transaction-scoped locks on the members before
+ * they look, and the bookings are written by the event handlers in the same transaction, so concurrent
+ * commands for one member are checked one after the other.
  */
 @Component
 @ProcessingGroup(CommandTables.PROCESSING_GROUP)
@@ -36,6 +37,10 @@ public class Bookings {
     private static final int LOCK_SPACE = 0x524F5441;
 
     public record Booking(SlotKey slot, MemberId memberId, SlotInterval interval) {
+    }
+
+    /** A member and the slot they hold, with its interval: one side of a trade. */
+    public record Holding(MemberId memberId, SlotKey slot, SlotInterval interval) {
     }
 
     private final JdbcTemplate jdbc;
@@ -64,15 +69,40 @@ public class Bookings {
      * overlaps {@code interval}. Holds the member's lock until the transaction ends.
      */
     public void requireFree(MemberId memberId, SlotKey slot, SlotInterval interval) {
+        lock(memberId);
+        requireNoOverlap(memberId, interval, slot, slot, "The member already holds slot %s, which overlaps this one.");
+    }
+
+    /**
+     * Refuses with {@code MEMBER_DOUBLE_BOOKED} unless the two members can trade at once: each takes the
+     * other's slot and gives up their own. Checked as one move, so two overlapping slots can be traded
+     * (two separate assignments would refuse it: after the first, one member would hold both). Holds
+     * both members' locks, taken in a fixed order so that two trades never wait on each other, until
+     * the transaction ends; both slots' events are then applied in that same transaction.
+     */
+    public void requireExchangeable(Holding first, Holding second) {
+        boolean firstLocksFirst = first.memberId().value().compareTo(second.memberId().value()) <= 0;
+        lock(firstLocksFirst ? first.memberId() : second.memberId());
+        lock(firstLocksFirst ? second.memberId() : first.memberId());
+        requireNoOverlap(first.memberId(), second.interval(), first.slot(), second.slot(),
+                "The first member also holds slot %s, which overlaps the slot they would take.");
+        requireNoOverlap(second.memberId(), first.interval(), second.slot(), first.slot(),
+                "The second member also holds slot %s, which overlaps the slot they would take.");
+    }
+
+    private void lock(MemberId memberId) {
         jdbc.queryForObject("select pg_advisory_xact_lock(?, ?)", Object.class, LOCK_SPACE, memberId.value().hashCode());
+    }
+
+    /** The member holds no slot overlapping {@code interval} other than the two named (the ones that move). */
+    private void requireNoOverlap(MemberId memberId, SlotInterval interval, SlotKey except, SlotKey alsoExcept, String detail) {
         List<String> overlapping = jdbc.queryForList("""
                         select slot_key from cmd_booking
-                        where member_id = ? and slot_key <> ? and start_at < ? and end_at > ? limit 1""",
-                String.class, memberId.value(), slot.toString(),
+                        where member_id = ? and slot_key <> ? and slot_key <> ? and start_at < ? and end_at > ? limit 1""",
+                String.class, memberId.value(), except.toString(), alsoExcept.toString(),
                 Timestamp.from(interval.endInstant()), Timestamp.from(interval.startInstant()));
         if (!overlapping.isEmpty()) {
-            throw new RotaException(ErrorCode.MEMBER_DOUBLE_BOOKED, "memberId",
-                    "The member already holds slot " + overlapping.get(0) + ", which overlaps this one.");
+            throw new RotaException(ErrorCode.MEMBER_DOUBLE_BOOKED, "memberId", detail.formatted(overlapping.get(0)));
         }
     }
 
