@@ -7,7 +7,8 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import com.tngtech.archunit.core.domain.JavaField;
-import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.properties.HasAnnotations;
+import com.tngtech.archunit.base.HasDescription;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
@@ -110,7 +111,7 @@ class ArchitectureTest {
         methods().that().areAnnotatedWith(PreAuthorize.class)
                 .should(checkRolesOnly()).check(rota);
         classes().that().areAnnotatedWith(PreAuthorize.class)
-                .should(checkRolesOnlyOnTheClass()).check(rota);
+                .should(checkRolesOnly()).check(rota);
     }
 
     private static ArchCondition<JavaClass> keepNoBeansInFields() {
@@ -127,25 +128,15 @@ class ArchitectureTest {
         };
     }
 
-    private static ArchCondition<JavaMethod> checkRolesOnly() {
+    /** The {@code @PreAuthorize} on a method or a class names roles and nothing else. */
+    private static <T extends HasAnnotations<?> & HasDescription> ArchCondition<T> checkRolesOnly() {
         return new ArchCondition<>("check roles only") {
             @Override
-            public void check(JavaMethod method, ConditionEvents events) {
-                String expression = method.getAnnotationOfType(PreAuthorize.class).value();
+            public void check(T annotated, ConditionEvents events) {
+                String expression = annotated.getAnnotationOfType(PreAuthorize.class).value();
                 if (!onlyRoles(expression)) {
-                    events.add(SimpleConditionEvent.violated(method, method.getFullName() + " decides on more than roles: " + expression));
-                }
-            }
-        };
-    }
-
-    private static ArchCondition<JavaClass> checkRolesOnlyOnTheClass() {
-        return new ArchCondition<>("check roles only") {
-            @Override
-            public void check(JavaClass type, ConditionEvents events) {
-                String expression = type.getAnnotationOfType(PreAuthorize.class).value();
-                if (!onlyRoles(expression)) {
-                    events.add(SimpleConditionEvent.violated(type, type.getFullName() + " decides on more than roles: " + expression));
+                    events.add(SimpleConditionEvent.violated(annotated, annotated.getDescription()
+                            + " decides on more than roles: " + expression));
                 }
             }
         };

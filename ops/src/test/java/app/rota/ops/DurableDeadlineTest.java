@@ -2,6 +2,7 @@ package app.rota.ops;
 
 import app.rota.RotaApplication;
 import app.rota.ops.support.RotaIntegrationTest;
+import app.rota.ops.support.RotaNode;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.Configuration;
 import org.axonframework.deadline.DeadlineManager;
@@ -24,7 +25,6 @@ import rotatest.deadline.ProbeConfiguration;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -127,11 +127,6 @@ class DurableDeadlineTest {
     }
 
     private static String[] args(Path dataDir, String... more) {
-        List<String> args = new ArrayList<>(List.of("--server.port=0",
-                "--rota.data-dir=" + dataDir,
-                "--rota.admin.username=admin",
-                "--rota.admin.password=deadline-admin-password"));
-        args.addAll(List.of(more));
-        return args.toArray(String[]::new);
+        return RotaNode.args(dataDir, "deadline-admin-password", more);
     }
 }

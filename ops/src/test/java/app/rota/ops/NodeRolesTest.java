@@ -1,12 +1,10 @@
 package app.rota.ops;
 
-import app.rota.RotaApplication;
 import app.rota.ops.support.Api;
 import app.rota.ops.support.RotaIntegrationTest;
+import app.rota.ops.support.RotaNode;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.nio.file.Path;
@@ -25,8 +23,8 @@ class NodeRolesTest {
         Path dataDir = RotaIntegrationTest.newDataDir("rota-roles-");
         String groupId;
 
-        try (ConfigurableApplicationContext writer = start(dataDir, "--rota.roles.query-side=false", "--rota.roles.notifier=false")) {
-            Api api = new Api(port(writer));
+        try (ConfigurableApplicationContext writer = RotaNode.start(dataDir, PASSWORD, "--rota.roles.query-side=false", "--rota.roles.notifier=false")) {
+            Api api = new Api(RotaNode.port(writer));
             String token = api.login("admin", PASSWORD);
 
             groupId = api.post("/api/v1/groups", token, "{\"name\":\"Writers\",\"timeZone\":\"Europe/Rome\"}").text("id");
@@ -38,8 +36,8 @@ class NodeRolesTest {
             assertThat(api.get("/actuator/health/readiness", token).json().get("status").asString()).isEqualTo("UP");
         }
 
-        try (ConfigurableApplicationContext reader = start(dataDir, "--rota.roles.command-side=false")) {
-            Api api = new Api(port(reader));
+        try (ConfigurableApplicationContext reader = RotaNode.start(dataDir, PASSWORD, "--rota.roles.command-side=false")) {
+            Api api = new Api(RotaNode.port(reader));
             String token = api.login("admin", PASSWORD);
 
             await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/api/v1/groups/" + groupId, token).status() == 200);
@@ -51,19 +49,5 @@ class NodeRolesTest {
             EventProcessingConfiguration processing = reader.getBean(EventProcessingConfiguration.class);
             assertThat(processing.eventProcessors()).containsOnlyKeys("groups", "calendar");
         }
-    }
-
-    private static ConfigurableApplicationContext start(Path dataDir, String... roles) {
-        String[] args = new String[roles.length + 4];
-        args[0] = "--server.port=0";
-        args[1] = "--rota.data-dir=" + dataDir;
-        args[2] = "--rota.admin.username=admin";
-        args[3] = "--rota.admin.password=" + PASSWORD;
-        System.arraycopy(roles, 0, args, 4, roles.length);
-        return new SpringApplicationBuilder(RotaApplication.class).run(args);
-    }
-
-    private static int port(ConfigurableApplicationContext context) {
-        return ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 }

@@ -1,11 +1,9 @@
 package app.rota.ops;
 
-import app.rota.RotaApplication;
 import app.rota.ops.support.Api;
 import app.rota.ops.support.RotaIntegrationTest;
+import app.rota.ops.support.RotaNode;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.nio.file.Files;
@@ -26,16 +24,16 @@ class RestartTest {
         String token;
         String groupId;
 
-        try (ConfigurableApplicationContext first = start(dataDir, PASSWORD)) {
-            Api api = new Api(port(first));
+        try (ConfigurableApplicationContext first = RotaNode.start(dataDir, PASSWORD)) {
+            Api api = new Api(RotaNode.port(first));
             token = api.login("admin", PASSWORD);
             groupId = api.post("/api/v1/groups", token, "{\"name\":\"Survivor\",\"timeZone\":\"Australia/Sydney\"}").text("id");
             await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/api/v1/groups/" + groupId, token).status() == 200);
         }
 
         // A different password on the second start must not create or reset the existing super admin.
-        try (ConfigurableApplicationContext second = start(dataDir, "another-password-entirely")) {
-            Api api = new Api(port(second));
+        try (ConfigurableApplicationContext second = RotaNode.start(dataDir, "another-password-entirely")) {
+            Api api = new Api(RotaNode.port(second));
 
             Api.Response group = api.get("/api/v1/groups/" + groupId, token);
 
@@ -50,17 +48,5 @@ class RestartTest {
             assertThat(Files.exists(dataDir.resolve("postgres").resolve("PG_VERSION"))).isTrue();
         }
         assertThat(Files.exists(dataDir.resolve("jwt-secret"))).isTrue();
-    }
-
-    private static ConfigurableApplicationContext start(Path dataDir, String adminPassword) {
-        return new SpringApplicationBuilder(RotaApplication.class)
-                .run("--server.port=0",
-                        "--rota.data-dir=" + dataDir,
-                        "--rota.admin.username=admin",
-                        "--rota.admin.password=" + adminPassword);
-    }
-
-    private static int port(ConfigurableApplicationContext context) {
-        return ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 }
