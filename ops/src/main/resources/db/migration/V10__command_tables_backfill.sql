@@ -2,11 +2,13 @@
 -- that already existed: every member's role became MEMBER (an auditor would have been rotated), the
 -- joined order followed the table's physical order, and every group lost its holidays. Recompute all
 -- three from the events that state them. On a database created after V6 this changes nothing.
+-- A payload holding an escaped NUL (a poison event waiting in a dead-letter queue) cannot be cast to
+-- jsonb: the escape is dropped first, so such an event never stops the migration.
 
 with latest_role as (
     select distinct on (aggregate_identifier)
            aggregate_identifier as member_id,
-           convert_from(payload, 'UTF8')::jsonb ->> 'role' as role
+           replace(convert_from(payload, 'UTF8'), '\u0000', '')::jsonb ->> 'role' as role
     from domain_event_entry
     where payload_type in ('app.rota.kernel.member.MemberAddedEvent', 'app.rota.kernel.member.MemberChangedEvent')
     order by aggregate_identifier, sequence_number desc
@@ -33,8 +35,8 @@ with latest_settings as (
     select distinct on (aggregate_identifier)
            aggregate_identifier as group_id,
            case when payload_type = 'app.rota.kernel.group.GroupCreatedEvent'
-                then convert_from(payload, 'UTF8')::jsonb -> 'settings' -> 'holidays'
-                else convert_from(payload, 'UTF8')::jsonb -> 'after' -> 'holidays' end as holidays
+                then replace(convert_from(payload, 'UTF8'), '\u0000', '')::jsonb -> 'settings' -> 'holidays'
+                else replace(convert_from(payload, 'UTF8'), '\u0000', '')::jsonb -> 'after' -> 'holidays' end as holidays
     from domain_event_entry
     where payload_type in ('app.rota.kernel.group.GroupCreatedEvent', 'app.rota.kernel.group.GroupSettingsChangedEvent')
     order by aggregate_identifier, sequence_number desc

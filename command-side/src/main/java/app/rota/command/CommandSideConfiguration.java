@@ -1,12 +1,14 @@
 package app.rota.command;
 
 import app.rota.command.errors.RefusalWrappingInterceptor;
+import app.rota.command.tables.CommandTablesGuard;
 import org.axonframework.commandhandling.CommandBus;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The command side, as one unit a node runs or not ({@code rota.roles.command-side}, on by default):
@@ -19,9 +21,18 @@ import org.springframework.context.annotation.Configuration;
 @ComponentScan
 public class CommandSideConfiguration {
 
-    /** Refusals cross the command bus with their code intact (see {@link RefusalWrappingInterceptor}). */
+    /**
+     * Refusals cross the command bus with their code intact. The application registers it on the command
+     * bus as the outermost handler interceptor, so that every refusal (the tenancy guard's too) is wrapped.
+     */
     @Bean
-    InitializingBean refusalsCrossTheCommandBus(CommandBus commandBus) {
-        return () -> commandBus.registerHandlerInterceptor(new RefusalWrappingInterceptor());
+    RefusalWrappingInterceptor refusalWrappingInterceptor() {
+        return new RefusalWrappingInterceptor();
+    }
+
+    /** Commands and a rebuild of the command tables take turns (see {@link CommandTablesGuard}). */
+    @Bean
+    InitializingBean commandsShareTheRebuildLock(CommandBus commandBus, JdbcTemplate jdbc) {
+        return () -> commandBus.registerHandlerInterceptor(new CommandTablesGuard(jdbc));
     }
 }

@@ -14,8 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A rotation that meets an unexpected failure partway (here the database refuses one booking, as a
- * broken disk or a bug would) keeps what it assigned before, tries nothing after, and answers 503
- * {@code ROTATION_INTERRUPTED} with a report of exactly what was assigned, what failed and what was not
+ * broken disk or a bug would) keeps what it assigned before, tries nothing after, and answers 500
+ * {@code ROTATION_INTERRUPTED} (503 with Retry-After when the database is out of reach) with a report of exactly what was assigned, what failed and what was not
  * attempted.
  */
 class RotationInterruptionTest extends RotaIntegrationTest {
@@ -49,7 +49,7 @@ class RotationInterruptionTest extends RotaIntegrationTest {
         Api.Response rotation = api.post("/api/v1/groups/" + group + "/rotations", admin,
                 "{\"from\":\"2027-09-01\",\"to\":\"2027-09-05\"}");
 
-        assertThat(rotation.status()).as(rotation.body()).isEqualTo(503);
+        assertThat(rotation.status()).as(rotation.body()).isEqualTo(500);
         assertThat(rotation.contentType()).startsWith("application/problem+json");
         assertThat(rotation.json().get("code").asString()).isEqualTo("ROTATION_INTERRUPTED");
         JsonNode report = rotation.json().get("current");

@@ -3,6 +3,7 @@ package app.rota.ops;
 import app.rota.ops.support.Api;
 import app.rota.ops.support.RotaIntegrationTest;
 import app.rota.ops.support.ScheduleFixtures;
+import app.rota.command.errors.Refusals;
 import app.rota.kernel.common.ActorMetadata;
 import app.rota.kernel.error.ErrorCode;
 import app.rota.kernel.error.RotaException;
@@ -12,6 +13,7 @@ import app.rota.kernel.group.GroupResponse;
 import app.rota.kernel.schedule.ShiftTypeId;
 import app.rota.kernel.schedule.SlotKey;
 import app.rota.kernel.schedule.UnassignSlotCommand;
+import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -150,7 +152,9 @@ class TenantIsolationTest extends RotaIntegrationTest {
         assertThatThrownBy(() -> commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(
                 new UnassignSlotCommand(new SlotKey(ShiftTypeId.of(theirs.get("shiftTypeId")), LocalDate.parse("2027-03-02")),
                         theirGroup, "x", null)).andMetaData(ourAdmin)))
-                .isInstanceOfSatisfying(RotaException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.GROUP_NOT_FOUND));
+                .as("the tenancy guard's refusal crosses the command bus wrapped, with its code")
+                .isInstanceOfSatisfying(CommandExecutionException.class, e -> assertThat(Refusals.of(e))
+                        .hasValueSatisfying(refusal -> assertThat(refusal.code()).isEqualTo(ErrorCode.GROUP_NOT_FOUND)));
         assertThatThrownBy(() -> queryGateway.query(new GenericQueryMessage<>(new FindGroupQuery(theirGroup),
                         ResponseTypes.optionalInstanceOf(GroupResponse.class)).andMetaData(ourAdmin),
                 ResponseTypes.optionalInstanceOf(GroupResponse.class)).join())

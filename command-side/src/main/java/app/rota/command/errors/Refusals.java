@@ -3,6 +3,8 @@ package app.rota.command.errors;
 import app.rota.kernel.error.RotaError;
 import app.rota.kernel.error.RotaException;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
 
 import java.util.Optional;
 
@@ -10,6 +12,19 @@ import java.util.Optional;
 public final class Refusals {
 
     private Refusals() {
+    }
+
+    /**
+     * Whether the failure is another command having changed (or created) the same aggregate at the same
+     * time: the loser's events were not stored, and reading again shows the winner's.
+     */
+    public static boolean isConcurrentEdit(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConcurrencyException || cause instanceof AggregateStreamCreationException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static Optional<RotaException> of(Throwable failure) {

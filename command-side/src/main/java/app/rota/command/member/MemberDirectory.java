@@ -21,8 +21,8 @@ import java.util.UUID;
 
 /**
  * The members the command side knows (table {@code cmd_member}): group, role, whether active, the
- * order they joined, and their phone, unique within the group. A phone is checked free before a
- * member takes it; the unique constraint settles two members taking it at once (exactly one wins).
+ * order they joined, and their phone, unique within the group. A phone is checked free, under a lock
+ * on the (group, phone) pair, before a member takes it; the unique constraint stays as a backstop.
  */
 @Component
 @ProcessingGroup(CommandTables.PROCESSING_GROUP)
@@ -40,6 +40,9 @@ public class MemberDirectory {
             return active && role != MemberRole.AUDITOR;
         }
     }
+
+    /** Distinguishes these advisory locks from the members' ({@code Bookings}) and any other application's. */
+    private static final int PHONE_LOCK_SPACE = 0x524F5450;
 
     private final JdbcTemplate jdbc;
 
@@ -90,8 +93,13 @@ public class MemberDirectory {
                 .orElseThrow(() -> new RotaException(ErrorCode.MEMBER_NOT_FOUND, field, "No member " + memberId + " in this group."));
     }
 
-    /** Refuses a phone that another member of the group already has. */
+    /**
+     * Refuses a phone that another member of the group already has. Locks the (group, phone) pair to the
+     * end of the transaction first, so of two members taking one phone at once the second sees the first.
+     */
     public void requirePhoneFree(GroupId groupId, String phone, MemberId taker) {
+        jdbc.queryForObject("select pg_advisory_xact_lock(?, ?)", Object.class, PHONE_LOCK_SPACE,
+                (groupId.value() + phone).hashCode());
         boolean taken = !jdbc.queryForList("select 1 from cmd_member where group_id = ? and phone = ? and member_id <> ?",
                 Integer.class, groupId.value(), phone, taker.value()).isEmpty();
         if (taken) {

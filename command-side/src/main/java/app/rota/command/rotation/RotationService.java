@@ -46,10 +46,11 @@ import java.util.function.ToIntFunction;
  * command with {@code onlyIfOpen}, so a slot edited meanwhile is left as the editor made it and
  * reported, never overwritten. Past slots and assigned slots are never touched.
  *
- * <p>A slot refused meanwhile (a rule, a concurrent edit) is reported with its code and the rotation
- * goes on. An unexpected failure (the database, a bug) stops it: the slots assigned before stay
- * assigned, and the refusal {@code ROTATION_INTERRUPTED} reports exactly which were assigned, which
- * failed and which were not attempted. Running the rotation again fills only what is still open.
+ * <p>A slot refused meanwhile (a rule, or a concurrent edit of the same slot) is reported with its code
+ * and the rotation goes on. An unexpected failure (the database, a bug) stops it: the slots assigned
+ * before stay assigned, and {@code ROTATION_INTERRUPTED} (with the failure as its cause) reports
+ * exactly which were assigned, which failed and which were not attempted. Running the rotation again
+ * fills only what is still open.
  */
 @Component
 class RotationService {
@@ -172,6 +173,8 @@ class RotationService {
                     Optional<RotaException> refusal = Refusals.of(failure);
                     if (refusal.isPresent()) {
                         notAssigned = refusal.get().code().name();
+                    } else if (Refusals.isConcurrentEdit(failure)) {
+                        notAssigned = ErrorCode.CONCURRENT_MODIFICATION.name();
                     } else {
                         log.error("Rotation of group {} interrupted at slot {}", groupId, planned.slot(), failure);
                         interruption = failure;
@@ -191,9 +194,12 @@ class RotationService {
         Result result = new Result(assigned, leftOpen, loads, spread(loads, MemberLoad::slots),
                 spread(loads, MemberLoad::weekendAndHolidaySlots));
         if (interruption != null) {
-            throw new RotaException(ErrorCode.ROTATION_INTERRUPTED, null, "The rotation stopped after assigning " + assigned
-                    + " of " + plan.assignments().size() + " planned slots; those stay assigned. 'current' lists every slot "
-                    + "left open and why (FAILED, NOT_ATTEMPTED); run the rotation again to fill them.", result);
+            RotaException interrupted = new RotaException(ErrorCode.ROTATION_INTERRUPTED, null, "The rotation stopped after "
+                    + "assigning " + assigned + " of " + plan.assignments().size() + " planned slots; those stay assigned. "
+                    + "'current' lists every slot left open and why (FAILED, NOT_ATTEMPTED); run the rotation again to fill them.",
+                    result);
+            interrupted.initCause(interruption);
+            throw interrupted;
         }
         return result;
     }

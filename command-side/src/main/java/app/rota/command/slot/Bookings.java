@@ -78,7 +78,8 @@ public class Bookings {
      * other's slot and gives up their own. Checked as one move, so two overlapping slots can be traded
      * (two separate assignments would refuse it: after the first, one member would hold both). Holds
      * both members' locks, taken in a fixed order so that two trades never wait on each other, until
-     * the transaction ends; both slots' events are then applied in that same transaction.
+     * the transaction ends: the caller must apply both slots' changes in that same transaction (a trade
+     * completes as one command whose handler changes both slot aggregates).
      */
     public void requireExchangeable(Holding first, Holding second) {
         boolean firstLocksFirst = first.memberId().value().compareTo(second.memberId().value()) <= 0;

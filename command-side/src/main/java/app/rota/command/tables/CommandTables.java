@@ -28,6 +28,14 @@ public class CommandTables {
 
     public static final String PROCESSING_GROUP = "command-tables";
 
+    /**
+     * The advisory lock (its own key space) that a rebuild takes exclusively and every command shares
+     * ({@link CommandTablesGuard}): a rebuild waits for the commands in flight and commands wait for it,
+     * before either touches a table, so they never deadlock on the tables' own locks.
+     */
+    static final int REBUILD_LOCK_SPACE = 0x524F5442;
+    static final int REBUILD_LOCK = 0;
+
     private static final String TABLES = "cmd_time_off, cmd_booking, cmd_member, cmd_shift_type, cmd_group";
 
     public record Rebuilt(long events) {
@@ -48,11 +56,12 @@ public class CommandTables {
 
     /**
      * Empties the tables and replays every stored event through their handlers, in one transaction.
-     * The tables are locked meanwhile: commands that would change them wait, and see the rebuilt rows.
+     * It first waits for the commands in flight to finish; commands that arrive meanwhile wait until it
+     * has committed, then see the rebuilt rows. No event can be stored while it runs.
      */
     @Transactional
     public Rebuilt rebuild() {
-        jdbc.execute("lock table " + TABLES + " in exclusive mode");
+        jdbc.queryForObject("select pg_advisory_xact_lock(?, ?)", Object.class, REBUILD_LOCK_SPACE, REBUILD_LOCK);
         jdbc.execute("truncate " + TABLES + " restart identity");
         long count = 0;
         try (Stream<? extends TrackedEventMessage<?>> stream = eventStore.readEvents(null, false)) {

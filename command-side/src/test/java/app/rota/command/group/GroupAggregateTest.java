@@ -44,19 +44,6 @@ class GroupAggregateTest {
     }
 
     @Test
-    void aCreatedGroupIsRegisteredInTheLookupsWithItsZoneAndHolidays() {
-        fixture.givenNoPriorActivity()
-                .when(new CreateGroupCommand(GROUP, "ER", "America/Chicago",
-                        withHolidays(List.of(LocalDate.of(2026, 12, 25), LocalDate.of(2026, 1, 1)))))
-                .expectSuccessfulHandlerExecution();
-    }
-
-    @Test
-    void aRefusedGroupIsNotRegisteredInTheLookups() {
-        expectRefusal(new CreateGroupCommand(GROUP, "ER", "Mars/Olympus_Mons", null), ErrorCode.TIME_ZONE_UNKNOWN, "timeZone");
-    }
-
-    @Test
     void holidaysAreStoredSortedWithoutRepeats() {
         GroupSettings given = withHolidays(List.of(LocalDate.of(2026, 12, 25), LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 25)));
         fixture.givenNoPriorActivity()
@@ -107,7 +94,7 @@ class GroupAggregateTest {
     }
 
     @Test
-    void changedHolidaysAreWrittenToTheLookups() {
+    void changedHolidaysAreRecordedWithTheSettingsBefore() {
         GroupSettings after = withHolidays(List.of(LocalDate.of(2026, 7, 4)));
         fixture.given(new GroupCreatedEvent(GROUP, "ER", ZoneId.of("UTC"), DEFAULTS))
                 .when(new ChangeGroupSettingsCommand(GROUP, after))

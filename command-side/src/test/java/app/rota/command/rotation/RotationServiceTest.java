@@ -10,6 +10,7 @@ import app.rota.command.slot.Bookings;
 import app.rota.kernel.member.MemberRole;
 import app.rota.kernel.schedule.ShiftPattern;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import app.rota.kernel.error.ErrorCode;
 import app.rota.kernel.error.RotaException;
 import app.rota.kernel.group.GroupId;
@@ -161,6 +162,18 @@ class RotationServiceTest {
     }
 
     @Test
+    void aSlotEditedByHandAtTheSameMomentIsLeftOpenAsAConcurrentModificationAndTheRotationGoesOn() {
+        doThrow(new ConcurrencyException("the slot changed meanwhile"))
+                .when(commands).sendAndWait(argThat(c -> ((AssignSlotCommand) c).slot().date().equals(FRIDAY)));
+
+        RotationService.Result result = service.generate(new RotationService.Request(GROUP, FRIDAY, SATURDAY, null, null));
+
+        assertThat(result.assigned()).isEqualTo(1);
+        assertThat(result.leftOpen()).containsExactly(
+                new RotationService.LeftOpen(new SlotKey(DAILY, FRIDAY), "CONCURRENT_MODIFICATION"));
+    }
+
+    @Test
     void anUnexpectedFailureStopsTheRotationAndTheRefusalReportsWhatWasAssignedFailedAndNotAttempted() {
         LocalDate sunday = SATURDAY.plusDays(1);
         doThrow(new IllegalStateException("connection reset"))
@@ -170,6 +183,7 @@ class RotationServiceTest {
                 () -> service.generate(new RotationService.Request(GROUP, FRIDAY, sunday, null, null)));
 
         assertThat(interrupted.code()).isEqualTo(ErrorCode.ROTATION_INTERRUPTED);
+        assertThat(interrupted.getCause()).hasMessage("connection reset");
         RotationService.Result report = (RotationService.Result) interrupted.current();
         assertThat(report.assigned()).isEqualTo(1);
         assertThat(report.leftOpen()).containsExactly(

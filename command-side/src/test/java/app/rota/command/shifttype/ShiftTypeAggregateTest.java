@@ -7,7 +7,6 @@ import app.rota.kernel.group.GroupId;
 import app.rota.kernel.schedule.ChangeShiftTypeCommand;
 import app.rota.kernel.schedule.DefineShiftTypeCommand;
 import app.rota.kernel.schedule.RetireShiftTypeCommand;
-import app.rota.kernel.schedule.ShiftTiming;
 import app.rota.kernel.schedule.ShiftTypeChangedEvent;
 import app.rota.kernel.schedule.ShiftTypeDefinedEvent;
 import app.rota.kernel.schedule.ShiftTypeId;
@@ -148,7 +147,7 @@ class ShiftTypeAggregateTest {
     }
 
     @Test
-    void newDaysAreRecordedAndWrittenToTheLookups() {
+    void newDaysAreRecorded() {
         fixture.given(PRIMARY_DEFINED)
                 .when(new ChangeShiftTypeCommand(PRIMARY, GROUP, null, EnumSet.of(SATURDAY, SUNDAY)))
                 .expectEvents(new ShiftTypeChangedEvent(PRIMARY, GROUP, "Primary", EnumSet.of(SATURDAY, SUNDAY)));
@@ -181,7 +180,7 @@ class ShiftTypeAggregateTest {
     // ---- retiring
 
     @Test
-    void retiringIsRecordedAndWrittenToTheLookups() {
+    void retiringIsRecorded() {
         fixture.given(PRIMARY_DEFINED)
                 .when(new RetireShiftTypeCommand(PRIMARY, GROUP))
                 .expectEvents(new ShiftTypeRetiredEvent(PRIMARY, GROUP));

@@ -1,5 +1,7 @@
 package app.rota.ops.axon;
 
+import app.rota.command.errors.RefusalWrappingInterceptor;
+import app.rota.command.tables.CommandTables;
 import app.rota.kernel.common.ActorMetadata;
 import app.rota.ops.web.TypedIdJacksonModule;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -71,7 +73,9 @@ class AxonConfiguration {
         return configurer -> configurer.eventProcessing()
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
                 .registerDefaultErrorHandler(c -> PropagatingErrorHandler.instance())
-                .registerDefaultHandlerInterceptor((c, processorName) -> new HandlerFailureCounter(processorName, registry, failing));
+                .registerDefaultHandlerInterceptor((c, processorName) -> CommandTables.PROCESSING_GROUP.equals(processorName)
+                        ? (unitOfWork, chain) -> chain.proceed()
+                        : new HandlerFailureCounter(processorName, registry, failing));
     }
 
     /** Handlers of dead-lettering processors run in a savepoint each, so one failing event leaves the batch's transaction usable. */
@@ -103,10 +107,12 @@ class AxonConfiguration {
 
     /** Who asks travels with every command and query, and the handling side checks tenancy on it. */
     @Bean
-    InitializingBean actorOnCommandsAndQueries(CommandBus commandBus, QueryBus queryBus) {
+    InitializingBean actorOnCommandsAndQueries(CommandBus commandBus, QueryBus queryBus,
+                                               ObjectProvider<RefusalWrappingInterceptor> refusalsCrossTheBus) {
         return () -> {
             commandBus.registerDispatchInterceptor(new ActorMetadataInterceptor<>());
             queryBus.registerDispatchInterceptor(new ActorMetadataInterceptor<>());
+            refusalsCrossTheBus.ifAvailable(commandBus::registerHandlerInterceptor);
             commandBus.registerHandlerInterceptor(new TenantGuard());
             queryBus.registerHandlerInterceptor(new TenantGuard());
         };

@@ -9,9 +9,9 @@ import app.rota.kernel.member.MemberId;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
+import org.springframework.util.IdGenerator;
 
 import java.time.Clock;
-import java.util.UUID;
 
 /** Member logins in the accounts table; each call runs in the caller's (the command's) transaction. */
 @Component
@@ -20,11 +20,13 @@ class AccountMemberLogins implements MemberLogins {
     private final AccountRepository accounts;
     private final PasswordEncoder passwords;
     private final Clock clock;
+    private final IdGenerator ids;
 
-    AccountMemberLogins(AccountRepository accounts, PasswordEncoder passwords, Clock clock) {
+    AccountMemberLogins(AccountRepository accounts, PasswordEncoder passwords, Clock clock, IdGenerator ids) {
         this.accounts = accounts;
         this.passwords = passwords;
         this.clock = clock;
+        this.ids = ids;
     }
 
     @Override
@@ -33,7 +35,7 @@ class AccountMemberLogins implements MemberLogins {
             throw usernameTaken();
         }
         try {
-            accounts.saveAndFlush(Account.member(UUID.randomUUID(), username, passwords.encode(password), memberId.value(),
+            accounts.saveAndFlush(Account.member(ids.generateId(), username, passwords.encode(password), memberId.value(),
                     groupId.value(), role.name(), clock.instant()));
         } catch (DataIntegrityViolationException concurrentlyTaken) {
             throw usernameTaken();

@@ -9,11 +9,11 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.IdGenerator;
 
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
-import java.util.UUID;
 
 /**
  * Creates the super admin on first start (no super admin in the accounts table yet). Without
@@ -29,12 +29,15 @@ class AdminBootstrap implements ApplicationRunner {
     private final PasswordEncoder passwords;
     private final RotaProperties properties;
     private final Clock clock;
+    private final IdGenerator ids;
 
-    AdminBootstrap(AccountRepository accounts, PasswordEncoder passwords, RotaProperties properties, Clock clock) {
+    AdminBootstrap(AccountRepository accounts, PasswordEncoder passwords, RotaProperties properties, Clock clock,
+                   IdGenerator ids) {
         this.accounts = accounts;
         this.passwords = passwords;
         this.properties = properties;
         this.clock = clock;
+        this.ids = ids;
     }
 
     @Override
@@ -52,7 +55,7 @@ class AdminBootstrap implements ApplicationRunner {
             new SecureRandom().nextBytes(random);
             password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         }
-        accounts.save(Account.superAdmin(UUID.randomUUID(), username, passwords.encode(password), clock.instant()));
+        accounts.save(Account.superAdmin(ids.generateId(), username, passwords.encode(password), clock.instant()));
         if (generated) {
             log.warn("Created super admin '{}' with generated password: {}  (shown once; set ROTA_ADMIN_PASSWORD to choose it)",
                     username, password);

@@ -6,6 +6,7 @@ import app.rota.kernel.error.RotaException;
 import app.rota.ops.persistence.DatabaseFailures;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.queryhandling.QueryExecutionException;
 import org.slf4j.Logger;
@@ -44,11 +45,17 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (e instanceof RetryLaterException later) {
             return retryLater(later.code(), later.getMessage(), later.retryAfterSeconds());
         }
-        ResponseEntity<ProblemDetail> response = problem(e.code(), e.field(), e.getMessage());
+        ProblemDetail problem = Problems.of(e.code(), e.field(), e.getMessage());
         if (e.current() != null) {
-            response.getBody().setProperty("current", e.current());
+            problem.setProperty("current", e.current());
         }
-        return response;
+        if (e.getCause() != null && DatabaseFailures.isDatabaseUnusable(e.getCause())) {
+            log.warn("Database unavailable: {}", e.getCause().toString());
+            problem.setStatus(HttpStatus.SERVICE_UNAVAILABLE);
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(DATABASE_RETRY_SECONDS)).body(problem);
+        }
+        return ResponseEntity.status(problem.getStatus()).body(problem);
     }
 
     @ExceptionHandler(CommandExecutionException.class)
@@ -76,8 +83,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem(ErrorCode.NOT_FOUND, null, "Nothing exists with id " + e.getAggregateIdentifier() + ".");
     }
 
-    @ExceptionHandler(ConcurrencyException.class)
-    ResponseEntity<ProblemDetail> concurrentChange(ConcurrencyException e) {
+    /** Another command changed (or first created) the same aggregate at the same moment; nothing of this one was stored. */
+    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
+    ResponseEntity<ProblemDetail> concurrentChange(Exception e) {
         return problem(ErrorCode.CONCURRENT_MODIFICATION, null,
                 "Someone else changed this at the same time; read it again and retry.");
     }

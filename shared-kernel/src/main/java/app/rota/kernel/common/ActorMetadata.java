@@ -8,11 +8,9 @@ public final class ActorMetadata {
 
     /**
      * The acting account: an account id, or {@code system} / {@code anonymous}. Events stored before
-     * 30 November 2026 carry it as {@code actorId} instead (see {@link #LEGACY_ACTOR_ID}).
+     * 30 November 2026 carry it under the key {@code actorId} instead (an account id, never a member id).
      */
     public static final String ACTOR_ACCOUNT_ID = "actorAccountId";
-    /** The acting account's id, in events stored before 30 November 2026: an account id, never a member id. */
-    public static final String LEGACY_ACTOR_ID = "actorId";
     public static final String ACTOR_NAME = "actorName";
     public static final String ACTOR_ROLE = "actorRole";
     public static final String ACTOR_SOURCE = "actorSource";

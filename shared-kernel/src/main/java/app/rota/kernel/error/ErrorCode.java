@@ -28,7 +28,7 @@ public enum ErrorCode {
     PASSWORD_TOO_LONG(Kind.INVALID_INPUT, "The password is too long"),
     LIST_TOO_LONG(Kind.INVALID_INPUT, "A list has too many items"),
     ROTATION_TOO_LARGE(Kind.INVALID_INPUT, "The rotation covers too many slots for one request"),
-    ROTATION_INTERRUPTED(Kind.UNAVAILABLE, "The rotation stopped partway; what it assigned stays"),
+    ROTATION_INTERRUPTED(Kind.INTERNAL, "The rotation stopped partway; what it assigned stays"),
     REQUEST_TOO_LARGE(Kind.TOO_LARGE, "The request body is too large"),
 
     AUTHENTICATION_REQUIRED(Kind.UNAUTHENTICATED, "Authentication is required"),
