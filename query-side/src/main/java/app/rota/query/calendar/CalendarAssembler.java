@@ -59,6 +59,7 @@ final class CalendarAssembler {
         Assignee assignee = row.memberId() == null ? null
                 : new Assignee(row.memberId(), member == null ? null : member.name(), member != null && member.active());
         return new CalendarSlot(type.id(), type.name(), row.slot().date(), interval.startOffset(), interval.endOffset(),
-                interval.realHours(), assignee == null ? SlotStatus.OPEN : SlotStatus.ASSIGNED, assignee, row.version());
+                interval.realHours(), assignee == null ? SlotStatus.OPEN : SlotStatus.ASSIGNED, assignee, row.version(),
+                null, null);
     }
 }

@@ -1,0 +1,8 @@
+package app.rota.kernel.swap;
+
+import app.rota.kernel.common.GroupScoped;
+import app.rota.kernel.group.GroupId;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record DeclineSwapCommand(@TargetAggregateIdentifier SwapId swapId, GroupId groupId, String reason) implements GroupScoped {
+}
