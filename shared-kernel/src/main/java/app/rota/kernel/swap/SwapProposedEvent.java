@@ -7,8 +7,13 @@ import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
 
-/** {@code toSlot} is null for a give-away. The proposer holds {@code fromSlot}, the counterpart {@code toSlot}. */
+/**
+ * The proposer holds {@code fromSlot}, the counterpart {@code toSlot}; for a give-away {@code toSlot}
+ * and its interval are null. Each slot's real interval is recorded as it was at the proposal.
+ */
 @Revision("1")
 public record SwapProposedEvent(SwapId swapId, GroupId groupId, SwapKind kind, MemberId proposerId, MemberId counterpartId,
-                                SlotKey fromSlot, SlotKey toSlot, String reason, Instant expiresAt) {
+                                SlotKey fromSlot, Instant fromStart, Instant fromEnd,
+                                SlotKey toSlot, Instant toStart, Instant toEnd,
+                                String reason, Instant expiresAt) {
 }
