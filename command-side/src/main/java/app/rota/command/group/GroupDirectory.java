@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** The groups the command side knows: each one's time zone and holidays (table {@code cmd_group}). */
+/** The groups the command side knows: each one's time zone, holidays and approval policies (table {@code cmd_group}). */
 @Component
 @ProcessingGroup(CommandTables.PROCESSING_GROUP)
 public class GroupDirectory {
@@ -30,14 +30,20 @@ public class GroupDirectory {
 
     @EventHandler
     void on(GroupCreatedEvent event) {
-        jdbc.update("insert into cmd_group (group_id, time_zone, holidays) values (?, ?, ?)",
-                event.groupId().value(), event.timeZone().getId(), dates(event.settings().holidays()));
+        jdbc.update("""
+                insert into cmd_group (group_id, time_zone, holidays, swap_approval_required, coverage_approval_required)
+                values (?, ?, ?, ?, ?)""",
+                event.groupId().value(), event.timeZone().getId(), dates(event.settings().holidays()),
+                event.settings().swapApprovalRequired(), event.settings().coverageApprovalRequired());
     }
 
     @EventHandler
     void on(GroupSettingsChangedEvent event) {
-        jdbc.update("update cmd_group set holidays = ? where group_id = ?",
-                dates(event.after().holidays()), event.groupId().value());
+        jdbc.update("""
+                update cmd_group set holidays = ?, swap_approval_required = ?, coverage_approval_required = ?
+                where group_id = ?""",
+                dates(event.after().holidays()), event.after().swapApprovalRequired(),
+                event.after().coverageApprovalRequired(), event.groupId().value());
     }
 
     /** The group's zone; a group the command side does not know is {@code GROUP_NOT_FOUND}. */
@@ -46,6 +52,12 @@ public class GroupDirectory {
                         (rs, i) -> ZoneId.of(rs.getString(1)), groupId.value())
                 .stream().findFirst()
                 .orElseThrow(() -> new RotaException(ErrorCode.GROUP_NOT_FOUND, "No group with id " + groupId + "."));
+    }
+
+    /** The group's policy as it stands: does an accepted swap also need an admin's approval? */
+    public boolean swapApprovalRequired(GroupId groupId) {
+        return jdbc.query("select swap_approval_required from cmd_group where group_id = ?",
+                (rs, i) -> rs.getBoolean(1), groupId.value()).stream().findFirst().orElse(false);
     }
 
     public Set<LocalDate> holidaysOf(GroupId groupId) {

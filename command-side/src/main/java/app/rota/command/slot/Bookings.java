@@ -107,6 +107,12 @@ public class Bookings {
         }
     }
 
+    /** Who holds the slot, if anyone. */
+    public java.util.Optional<MemberId> holderOf(SlotKey slot) {
+        return jdbc.query("select member_id from cmd_booking where slot_key = ?",
+                (rs, i) -> new MemberId(rs.getObject(1, UUID.class)), slot.toString()).stream().findFirst();
+    }
+
     /** The slots the member holds on the dates {@code from} to {@code to}, in time order. */
     public List<SlotKey> bookingsOf(MemberId memberId, LocalDate from, LocalDate to) {
         return jdbc.query("""

@@ -22,6 +22,7 @@ import app.rota.kernel.schedule.UnassignSlotCommand;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
@@ -84,6 +85,19 @@ class SlotAggregate {
         }
         apply(new SlotUnassignedEvent(command.slot(), command.groupId(), assignee, reason));
         return state(command.slot());
+    }
+
+    /**
+     * Hands the slot to {@code taker}, as part of a move of several slots that {@link SlotHandOvers} has
+     * checked as a whole (a trade, a give-away). The slot must still be held by {@code giver}.
+     */
+    void handOver(MemberId giver, MemberId taker, SlotInterval interval, String reason, MetaData cause) {
+        if (!giver.equals(assignee)) {
+            throw new RotaException(ErrorCode.SLOT_NOT_HELD, null, "Slot " + slot + " changed meanwhile: "
+                    + giver + " no longer holds it.", state(slot));
+        }
+        apply(new SlotAssignedEvent(slot, groupId, taker, assignee, reason, interval.startInstant(), interval.endInstant()),
+                cause);
     }
 
     /**

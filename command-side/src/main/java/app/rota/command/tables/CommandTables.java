@@ -5,6 +5,7 @@ import app.rota.command.member.MemberDirectory;
 import app.rota.command.member.TimeOffRegister;
 import app.rota.command.shifttype.ShiftTypeCatalogue;
 import app.rota.command.slot.Bookings;
+import app.rota.command.slot.PendingSlots;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -36,7 +37,7 @@ public class CommandTables {
     static final int REBUILD_LOCK_SPACE = 0x524F5442;
     static final int REBUILD_LOCK = 0;
 
-    private static final String TABLES = "cmd_time_off, cmd_booking, cmd_member, cmd_shift_type, cmd_group";
+    private static final String TABLES = "cmd_pending_slot, cmd_time_off, cmd_booking, cmd_member, cmd_shift_type, cmd_group";
 
     public record Rebuilt(long events) {
     }
@@ -46,10 +47,10 @@ public class CommandTables {
     private final List<AnnotationEventHandlerAdapter> handlers;
 
     CommandTables(JdbcTemplate jdbc, EventStorageEngine events, GroupDirectory groups, MemberDirectory members,
-                  TimeOffRegister timeOff, ShiftTypeCatalogue shiftTypes, Bookings bookings) {
+                  TimeOffRegister timeOff, ShiftTypeCatalogue shiftTypes, Bookings bookings, PendingSlots pendingSlots) {
         this.jdbc = jdbc;
         this.eventStore = events;
-        this.handlers = Stream.of(groups, members, timeOff, shiftTypes, bookings)
+        this.handlers = Stream.of(groups, members, timeOff, shiftTypes, bookings, pendingSlots)
                 .map(AnnotationEventHandlerAdapter::new)
                 .toList();
     }
