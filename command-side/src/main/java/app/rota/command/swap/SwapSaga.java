@@ -50,7 +50,7 @@ public class SwapSaga {
         if (event.toSlot() != null) {
             SagaLifecycle.associateWith(SLOT, event.toSlot().toString());
         }
-        expiryId = deadlines.schedule(event.expiresAt(), EXPIRY);
+        expiryId = deadlines.schedule(event.expiresAt(), EXPIRY, event.swapId());
     }
 
     @SagaEventHandler(associationProperty = SLOT)
@@ -74,8 +74,8 @@ public class SwapSaga {
 
     /** A job that throws is retried by JobRunr, so the expiry is never lost to a failed command. */
     @DeadlineHandler(deadlineName = EXPIRY)
-    void expire(CommandGateway commands) {
-        commands.sendAndWait(new ExpireSwapCommand(SwapId.of(swapId), GroupId.of(groupId)));
+    void expire(SwapId expiring, CommandGateway commands) {
+        commands.sendAndWait(new ExpireSwapCommand(expiring, GroupId.of(groupId)));
     }
 
     @EndSaga
