@@ -33,6 +33,7 @@ import java.util.function.UnaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Walks every operation of the OpenAPI document that names a group, as the admin of one group aiming
@@ -60,7 +61,16 @@ class TenantIsolationTest extends RotaIntegrationTest {
             Map.entry("DELETE /api/v1/groups/{groupId}/slots/{shiftTypeId}/{date}/assignee?reason=x", ""),
             Map.entry("POST /api/v1/groups/{groupId}/rotations", "{\"from\":\"2027-03-01\",\"to\":\"2027-03-07\"}"),
             Map.entry("GET /api/v1/groups/{groupId}/calendar?from=2027-03-01&to=2027-03-31", ""),
-            Map.entry("GET /api/v1/groups/{groupId}/on-call?at=2027-03-02T12:00:00Z", ""));
+            Map.entry("GET /api/v1/groups/{groupId}/on-call?at=2027-03-02T12:00:00Z", ""),
+            Map.entry("POST /api/v1/groups/{groupId}/swaps", "{\"fromSlot\":{\"shiftTypeId\":\"{shiftTypeId}\",\"date\":\"{date}\"},"
+                    + "\"counterpartId\":\"{secondMemberId}\",\"proposerId\":\"{memberId}\"}"),
+            Map.entry("GET /api/v1/groups/{groupId}/swaps", ""),
+            Map.entry("GET /api/v1/groups/{groupId}/swaps/{swapId}", ""),
+            Map.entry("POST /api/v1/groups/{groupId}/swaps/{swapId}/accept", "{}"),
+            Map.entry("POST /api/v1/groups/{groupId}/swaps/{swapId}/decline", "{}"),
+            Map.entry("POST /api/v1/groups/{groupId}/swaps/{swapId}/approve", "{}"),
+            Map.entry("POST /api/v1/groups/{groupId}/swaps/{swapId}/reject", "{}"),
+            Map.entry("POST /api/v1/groups/{groupId}/swaps/{swapId}/cancel", "{}"));
 
     private static final List<UnaryOperator<String>> SPELLINGS = List.of(
             path -> path,
@@ -101,8 +111,19 @@ class TenantIsolationTest extends RotaIntegrationTest {
         String group = fixtures.group("America/Chicago");
         String shiftType = fixtures.shiftType(group, "Primary", "08:00", 24);
         String member = fixtures.member(group, name + " member");
+        String second = fixtures.member(group, name + " second");
         fixtures.assign(group, shiftType, "2027-03-02", member);
-        return Map.of("groupId", group, "shiftTypeId", shiftType, "memberId", member, "date", "2027-03-02");
+        fixtures.assign(group, shiftType, "2027-03-03", second);
+        String superAdmin = adminToken();
+        Api.Response swap = api.post("/api/v1/groups/" + group + "/swaps", superAdmin,
+                "{\"fromSlot\":{\"shiftTypeId\":\"" + shiftType + "\",\"date\":\"2027-03-02\"},\"toSlot\":{\"shiftTypeId\":\""
+                        + shiftType + "\",\"date\":\"2027-03-03\"},\"counterpartId\":\"" + second + "\",\"proposerId\":\"" + member + "\"}");
+        assertThat(swap.status()).as(swap.body()).isEqualTo(201);
+        String swapId = swap.text("id");
+        await().atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> api.get("/api/v1/groups/" + group + "/swaps/" + swapId, superAdmin).status() == 200);
+        return Map.of("groupId", group, "shiftTypeId", shiftType, "memberId", member, "date", "2027-03-02",
+                "secondMemberId", second, "swapId", swapId);
     }
 
     @Test
