@@ -53,3 +53,7 @@ create table swap_history (
     on_behalf_of uuid,
     primary key (swap_id, sequence)
 );
+
+-- The calendar projection: the pending swap a slot is in (null when none).
+alter table slot_view add column swap_id uuid;
+create index slot_view_swap on slot_view (swap_id) where swap_id is not null;
