@@ -12,6 +12,7 @@ import app.rota.query.calendar.CalendarStore.MemberRow;
 import app.rota.query.calendar.CalendarStore.ShiftTypeRow;
 import app.rota.query.calendar.CalendarStore.SlotRow;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -22,7 +23,10 @@ import java.util.Map;
 
 /**
  * Builds calendar slots: every occurrence of each active shift type in the range, plus any recorded
- * slot (e.g. of a since-retired shift type), each with its interval computed in the group's zone.
+ * slot (e.g. of a since-retired shift type), each with its interval computed in the group's zone and its
+ * status as of {@code now}: with nobody assigned it is {@code OPEN} until the shift starts and a
+ * {@code GAP} from then on; with an assignee it is {@code SWAP_PENDING} while a pending swap holds it,
+ * else {@code ASSIGNED}.
  */
 final class CalendarAssembler {
 
@@ -30,13 +34,13 @@ final class CalendarAssembler {
     }
 
     static List<CalendarSlot> slots(ZoneId zone, LocalDate from, LocalDate to, Map<ShiftTypeId, ShiftTypeRow> shiftTypes,
-                                    Map<MemberId, MemberRow> members, List<SlotRow> recorded) {
+                                    Map<MemberId, MemberRow> members, List<SlotRow> recorded, Instant now) {
         Map<SlotKey, SlotRow> bySlot = new LinkedHashMap<>();
         for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
             for (ShiftTypeRow type : shiftTypes.values()) {
                 if (!type.retired() && type.pattern().occursOn(date)) {
                     SlotKey key = new SlotKey(type.id(), date);
-                    bySlot.put(key, new SlotRow(key, null, SlotVersion.NEVER_EDITED));
+                    bySlot.put(key, new SlotRow(key, null, SlotVersion.NEVER_EDITED, null));
                 }
             }
         }
@@ -45,21 +49,27 @@ final class CalendarAssembler {
         for (SlotRow row : bySlot.values()) {
             ShiftTypeRow type = shiftTypes.get(row.slot().shiftTypeId());
             if (type != null && (row.memberId() != null || !type.retired())) {
-                slots.add(slot(zone, type, row, members));
+                slots.add(slot(zone, type, row, members, now));
             }
         }
         slots.sort(Comparator.comparing(CalendarSlot::start).thenComparing(CalendarSlot::shiftTypeName));
         return slots;
     }
 
-    static CalendarSlot slot(ZoneId zone, ShiftTypeRow type, SlotRow row, Map<MemberId, MemberRow> members) {
+    static CalendarSlot slot(ZoneId zone, ShiftTypeRow type, SlotRow row, Map<MemberId, MemberRow> members, Instant now) {
         // Timed even on a day the pattern no longer has (an assignment made before the shift type's days changed).
         SlotInterval interval = type.pattern().timing().intervalOn(row.slot().date(), zone);
         MemberRow member = row.memberId() == null ? null : members.get(row.memberId());
         Assignee assignee = row.memberId() == null ? null
                 : new Assignee(row.memberId(), member == null ? null : member.name(), member != null && member.active());
         return new CalendarSlot(type.id(), type.name(), row.slot().date(), interval.startOffset(), interval.endOffset(),
-                interval.realHours(), assignee == null ? SlotStatus.OPEN : SlotStatus.ASSIGNED, assignee, row.version(),
-                null, null);
+                interval.realHours(), status(row, interval, now), assignee, row.version(), row.swapId(), null);
+    }
+
+    private static SlotStatus status(SlotRow row, SlotInterval interval, Instant now) {
+        if (row.memberId() == null) {
+            return now.isBefore(interval.startInstant()) ? SlotStatus.OPEN : SlotStatus.GAP;
+        }
+        return row.swapId() != null ? SlotStatus.SWAP_PENDING : SlotStatus.ASSIGNED;
     }
 }

@@ -25,6 +25,13 @@ import app.rota.kernel.schedule.MemberScheduleResponse;
 import app.rota.kernel.schedule.OnCallResponse;
 import app.rota.kernel.schedule.ShiftTiming;
 import app.rota.kernel.schedule.ShiftTypeId;
+import app.rota.kernel.swap.SwapCancelledEvent;
+import app.rota.kernel.swap.SwapCompletedEvent;
+import app.rota.kernel.swap.SwapDeclinedEvent;
+import app.rota.kernel.swap.SwapExpiredEvent;
+import app.rota.kernel.swap.SwapFailedEvent;
+import app.rota.kernel.swap.SwapProposedEvent;
+import app.rota.kernel.swap.SwapRejectedEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.eventhandling.EventHandler;
@@ -32,6 +39,8 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Comparator;
@@ -39,8 +48,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Keeps groups' zones, shift types, members and slot assignments for the calendar, on-call and schedule
- * queries, all in tables of its own: it never reads another projection's tables.
+ * Keeps groups' zones, shift types, members, slot assignments and the pending swap each slot is in for the
+ * calendar, on-call and schedule queries, all in tables of its own: it never reads another projection's
+ * tables. Statuses that depend on the time ({@code OPEN} or {@code GAP}) are computed when read, with the
+ * injected clock.
  */
 @Component
 @ProcessingGroup(CalendarProjection.PROCESSING_GROUP)
@@ -50,9 +61,11 @@ class CalendarProjection {
     static final int MAX_READ_DAYS = 366;
 
     private final CalendarStore store;
+    private final Clock clock;
 
-    CalendarProjection(CalendarStore store) {
+    CalendarProjection(CalendarStore store, Clock clock) {
         this.store = store;
+        this.clock = clock;
     }
 
     @EventHandler
@@ -100,6 +113,41 @@ class CalendarProjection {
         store.slotUnassigned(e.slot(), SlotVersion.afterEvent(sequence));
     }
 
+    @EventHandler
+    void on(SwapProposedEvent e) {
+        store.swapProposed(e.swapId(), e.fromSlot(), e.toSlot());
+    }
+
+    @EventHandler
+    void on(SwapCompletedEvent e) {
+        store.swapEnded(e.swapId());
+    }
+
+    @EventHandler
+    void on(SwapDeclinedEvent e) {
+        store.swapEnded(e.swapId());
+    }
+
+    @EventHandler
+    void on(SwapCancelledEvent e) {
+        store.swapEnded(e.swapId());
+    }
+
+    @EventHandler
+    void on(SwapRejectedEvent e) {
+        store.swapEnded(e.swapId());
+    }
+
+    @EventHandler
+    void on(SwapExpiredEvent e) {
+        store.swapEnded(e.swapId());
+    }
+
+    @EventHandler
+    void on(SwapFailedEvent e) {
+        store.swapEnded(e.swapId());
+    }
+
     @ResetHandler
     void reset() {
         store.reset();
@@ -111,7 +159,7 @@ class CalendarProjection {
         DateRange.checked(query.from(), query.to(), MAX_READ_DAYS, "A range");
         return new CalendarResponse(query.groupId(), zone.getId(), CalendarAssembler.slots(zone, query.from(), query.to(),
                 store.shiftTypes(query.groupId()), store.members(query.groupId()),
-                store.slots(query.groupId(), query.from(), query.to())));
+                store.slots(query.groupId(), query.from(), query.to()), clock.instant()));
     }
 
     /** The slots whose interval contains the instant; a shift lasts at most a week, so a week back suffices. */
@@ -124,7 +172,7 @@ class CalendarProjection {
         LocalDate day = query.at().atZone(zone).toLocalDate();
         LocalDate from = day.minusDays(ShiftTiming.MAX_DURATION_HOURS / 24);
         List<CalendarSlot> onCall = CalendarAssembler.slots(zone, from, day, store.shiftTypes(query.groupId()),
-                        store.members(query.groupId()), store.slots(query.groupId(), from, day)).stream()
+                        store.members(query.groupId()), store.slots(query.groupId(), from, day), clock.instant()).stream()
                 .filter(slot -> !slot.start().toInstant().isAfter(query.at()) && slot.end().toInstant().isAfter(query.at()))
                 .toList();
         return new OnCallResponse(query.at().atZone(zone).toOffsetDateTime(), onCall);
@@ -140,9 +188,10 @@ class CalendarProjection {
             throw new RotaException(ErrorCode.MEMBER_NOT_FOUND, "No member " + query.memberId() + " in this group.");
         }
         Map<ShiftTypeId, CalendarStore.ShiftTypeRow> shiftTypes = store.shiftTypes(query.groupId());
+        Instant now = clock.instant();
         List<CalendarSlot> slots = store.slotsOf(query.memberId(), query.from(), query.to()).stream()
                 .filter(row -> shiftTypes.containsKey(row.slot().shiftTypeId()))
-                .map(row -> CalendarAssembler.slot(zone, shiftTypes.get(row.slot().shiftTypeId()), row, members))
+                .map(row -> CalendarAssembler.slot(zone, shiftTypes.get(row.slot().shiftTypeId()), row, members, now))
                 .sorted(Comparator.comparing(CalendarSlot::start))
                 .toList();
         return new MemberScheduleResponse(query.memberId(), member.name(), slots);

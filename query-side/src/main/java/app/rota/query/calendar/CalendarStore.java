@@ -6,6 +6,7 @@ import app.rota.kernel.schedule.ShiftPattern;
 import app.rota.kernel.schedule.ShiftTiming;
 import app.rota.kernel.schedule.ShiftTypeId;
 import app.rota.kernel.schedule.SlotKey;
+import app.rota.kernel.swap.SwapId;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -33,7 +34,8 @@ class CalendarStore {
     record MemberRow(MemberId id, String name, boolean active) {
     }
 
-    record SlotRow(SlotKey slot, MemberId memberId, long version) {
+    /** A recorded slot: its assignee (null when open), version, and the pending swap it is in (null when none). */
+    record SlotRow(SlotKey slot, MemberId memberId, long version, SwapId swapId) {
     }
 
     private final JdbcTemplate jdbc;
@@ -92,6 +94,17 @@ class CalendarStore {
         jdbc.update("update slot_view set member_id = null, version = ? where slot_key = ?", version, slot.toString());
     }
 
+    /** The proposer's slot and, for a trade, the counterpart's are held for the swap while it is pending. */
+    void swapProposed(SwapId swap, SlotKey fromSlot, SlotKey toSlot) {
+        jdbc.update("update slot_view set swap_id = ? where slot_key in (?, ?)",
+                swap.value(), fromSlot.toString(), toSlot == null ? fromSlot.toString() : toSlot.toString());
+    }
+
+    /** However it ended (completed, declined, cancelled, rejected, expired, failed), its slots are free again. */
+    void swapEnded(SwapId swap) {
+        jdbc.update("update slot_view set swap_id = null where swap_id = ?", swap.value());
+    }
+
     void reset() {
         jdbc.update("delete from slot_view");
         jdbc.update("delete from member_view");
@@ -126,21 +139,22 @@ class CalendarStore {
 
     List<SlotRow> slots(GroupId groupId, LocalDate from, LocalDate to) {
         return jdbc.query("""
-                        select shift_type_id, slot_date, member_id, version from slot_view
+                        select shift_type_id, slot_date, member_id, version, swap_id from slot_view
                         where group_id = ? and slot_date between ? and ?""",
                 CalendarStore::slotRow, groupId.value(), from, to);
     }
 
     List<SlotRow> slotsOf(MemberId memberId, LocalDate from, LocalDate to) {
         return jdbc.query("""
-                        select shift_type_id, slot_date, member_id, version from slot_view
+                        select shift_type_id, slot_date, member_id, version, swap_id from slot_view
                         where member_id = ? and slot_date between ? and ?""",
                 CalendarStore::slotRow, memberId.value(), from, to);
     }
 
     private static SlotRow slotRow(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
         UUID member = rs.getObject(3, UUID.class);
+        UUID swap = rs.getObject(5, UUID.class);
         return new SlotRow(new SlotKey(new ShiftTypeId(rs.getObject(1, UUID.class)), rs.getObject(2, LocalDate.class)),
-                member == null ? null : new MemberId(member), rs.getLong(4));
+                member == null ? null : new MemberId(member), rs.getLong(4), swap == null ? null : new SwapId(swap));
     }
 }

@@ -28,18 +28,29 @@ import app.rota.kernel.schedule.SlotInterval;
 import app.rota.kernel.schedule.SlotKey;
 import app.rota.kernel.schedule.SlotStatus;
 import app.rota.kernel.schedule.SlotUnassignedEvent;
+import app.rota.kernel.swap.SwapCancelledEvent;
+import app.rota.kernel.swap.SwapCompletedEvent;
+import app.rota.kernel.swap.SwapDeclinedEvent;
+import app.rota.kernel.swap.SwapExpiredEvent;
+import app.rota.kernel.swap.SwapFailedEvent;
+import app.rota.kernel.swap.SwapId;
+import app.rota.kernel.swap.SwapKind;
+import app.rota.kernel.swap.SwapProposedEvent;
+import app.rota.kernel.swap.SwapRejectedEvent;
 import app.rota.query.support.ProjectionDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -77,6 +88,9 @@ class CalendarProjectionTest {
     private static final MemberId BOB = id(MemberId::new, "b2");
     private static final MemberId CAROL = id(MemberId::new, "b3");
     private static final Set<DayOfWeek> WEEKDAYS = EnumSet.of(MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY);
+    /** Before every slot these tests read, so an open slot is OPEN unless a test says what time it is. */
+    private static final Clock BEFORE_EVERY_SLOT = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
+    private static final SwapId SWAP = id(SwapId::new, "d1");
 
     private static JdbcTemplate jdbc;
 
@@ -92,7 +106,7 @@ class CalendarProjectionTest {
 
     @BeforeEach
     void emptyProjection() {
-        projection = new CalendarProjection(new CalendarStore(jdbc));
+        projection = new CalendarProjection(new CalendarStore(jdbc), BEFORE_EVERY_SLOT);
         projection.reset();
     }
 
@@ -330,6 +344,118 @@ class CalendarProjectionTest {
         assertThat(schedule(OTHER_GROUP, CAROL, "2026-06-01", "2026-06-07").name()).isEqualTo("Carol");
     }
 
+    // ---- swaps
+
+    @Test
+    void bothSlotsOfAPendingTradeAreSwapPendingWithTheSwapsIdAndAssignedAgainOnceItCompletes() {
+        chicagoGroupWithAliceAndBob();
+        projection.on(defined(DAY, "Day", "08:00", 8, WEEKDAYS));
+        assign(DAY, "2026-06-03", ALICE);
+        assign(DAY, "2026-06-04", BOB);
+        assign(DAY, "2026-06-05", ALICE);
+        SwapProposedEvent proposal = trade(SWAP, DAY, "2026-06-03", ALICE, DAY, "2026-06-04", BOB);
+
+        projection.on(proposal);
+
+        CalendarResponse pending = calendar(GROUP, "2026-06-01", "2026-06-05");
+        assertThat(pending.slots()).extracting(CalendarSlot::date, CalendarSlot::status, CalendarSlot::swapId)
+                .containsExactly(
+                        tuple(LocalDate.parse("2026-06-01"), SlotStatus.OPEN, null),
+                        tuple(LocalDate.parse("2026-06-02"), SlotStatus.OPEN, null),
+                        tuple(LocalDate.parse("2026-06-03"), SlotStatus.SWAP_PENDING, SWAP),
+                        tuple(LocalDate.parse("2026-06-04"), SlotStatus.SWAP_PENDING, SWAP),
+                        tuple(LocalDate.parse("2026-06-05"), SlotStatus.ASSIGNED, null));
+        assertThat(pending.slots()).allSatisfy(slot -> assertThat(slot.coverageRequestId()).isNull());
+
+        projection.on(new SwapCompletedEvent(SWAP, GROUP, SwapKind.TRADE, ALICE, BOB, proposal.fromSlot(), proposal.toSlot()));
+        assign(DAY, "2026-06-03", BOB);
+        assign(DAY, "2026-06-04", ALICE);
+
+        CalendarResponse done = calendar(GROUP, "2026-06-03", "2026-06-04");
+        assertThat(done.slots()).extracting(CalendarSlot::status, CalendarSlot::swapId, slot -> slot.assignee().memberId())
+                .containsExactly(tuple(SlotStatus.ASSIGNED, null, BOB), tuple(SlotStatus.ASSIGNED, null, ALICE));
+    }
+
+    @Test
+    void everyWayAPendingSwapEndsFreesItsSlot() {
+        chicagoGroupWithAliceAndBob();
+        projection.on(defined(DAY, "Day", "08:00", 8, WEEKDAYS));
+        assign(DAY, "2026-06-03", ALICE);
+        List<Function<SwapId, Object>> endings = List.of(
+                swap -> new SwapDeclinedEvent(swap, GROUP, ALICE, BOB, null),
+                swap -> new SwapCancelledEvent(swap, GROUP, ALICE, BOB, null),
+                swap -> new SwapRejectedEvent(swap, GROUP, ALICE, BOB, null),
+                swap -> new SwapExpiredEvent(swap, GROUP, ALICE, BOB),
+                swap -> new SwapFailedEvent(swap, GROUP, ALICE, BOB, "Bob would be double-booked"),
+                swap -> new SwapCompletedEvent(swap, GROUP, SwapKind.GIVE_AWAY, ALICE, BOB,
+                        new SlotKey(DAY, LocalDate.parse("2026-06-03")), null));
+        int n = 0;
+        for (Function<SwapId, Object> ending : endings) {
+            SwapId swap = id(SwapId::new, "e" + ++n);
+            deliver(new Delivery(giveAway(swap, DAY, "2026-06-03", ALICE, BOB), 0));
+            assertThat(slot(calendar(GROUP, "2026-06-03", "2026-06-03"), DAY, "2026-06-03").swapId()).isEqualTo(swap);
+
+            Object ended = ending.apply(swap);
+            deliver(new Delivery(ended, 1));
+
+            CalendarSlot slot = slot(calendar(GROUP, "2026-06-03", "2026-06-03"), DAY, "2026-06-03");
+            assertThat(slot.status()).as(ended.getClass().getSimpleName()).isEqualTo(SlotStatus.ASSIGNED);
+            assertThat(slot.swapId()).as(ended.getClass().getSimpleName()).isNull();
+        }
+    }
+
+    @Test
+    void aMembersScheduleShowsTheirSlotInAPendingGiveAway() {
+        chicagoGroupWithAliceAndBob();
+        projection.on(defined(DAY, "Day", "08:00", 8, WEEKDAYS));
+        assign(DAY, "2026-06-03", ALICE);
+        assign(DAY, "2026-06-04", ALICE);
+
+        projection.on(giveAway(SWAP, DAY, "2026-06-04", ALICE, BOB));
+
+        assertThat(schedule(GROUP, ALICE, "2026-06-01", "2026-06-07").slots())
+                .extracting(CalendarSlot::date, CalendarSlot::status, CalendarSlot::swapId)
+                .containsExactly(
+                        tuple(LocalDate.parse("2026-06-03"), SlotStatus.ASSIGNED, null),
+                        tuple(LocalDate.parse("2026-06-04"), SlotStatus.SWAP_PENDING, SWAP));
+    }
+
+    // ---- gaps
+
+    @Test
+    void anUnassignedSlotIsAGapFromTheMomentItsShiftStartsAndOpenBefore() {
+        chicagoGroupWithAliceAndBob();
+        projection.on(defined(DAY, "Day", "08:00", 8, WEEKDAYS));
+        assign(DAY, "2026-06-02", ALICE);
+        projection = new CalendarProjection(new CalendarStore(jdbc),
+                Clock.fixed(OffsetDateTime.parse("2026-06-03T08:00:00-05:00").toInstant(), ZoneOffset.UTC));
+
+        CalendarResponse week = calendar(GROUP, "2026-06-01", "2026-06-04");
+
+        assertThat(week.slots()).extracting(CalendarSlot::date, CalendarSlot::status)
+                .containsExactly(
+                        tuple(LocalDate.parse("2026-06-01"), SlotStatus.GAP),
+                        tuple(LocalDate.parse("2026-06-02"), SlotStatus.ASSIGNED),
+                        tuple(LocalDate.parse("2026-06-03"), SlotStatus.GAP),
+                        tuple(LocalDate.parse("2026-06-04"), SlotStatus.OPEN));
+        assertThat(onCall("2026-06-03T09:00:00-05:00").onCall()).singleElement()
+                .satisfies(slot -> assertThat(slot.status()).isEqualTo(SlotStatus.GAP));
+    }
+
+    @Test
+    void aFutureUnassignedSlotIsOpen() {
+        chicagoGroupWithAliceAndBob();
+        projection.on(defined(DAY, "Day", "08:00", 8, WEEKDAYS));
+        projection = new CalendarProjection(new CalendarStore(jdbc),
+                Clock.fixed(OffsetDateTime.parse("2026-06-03T07:59:59-05:00").toInstant(), ZoneOffset.UTC));
+
+        CalendarSlot slot = slot(calendar(GROUP, "2026-06-03", "2026-06-03"), DAY, "2026-06-03");
+
+        assertThat(slot.status()).isEqualTo(SlotStatus.OPEN);
+        assertThat(slot.swapId()).isNull();
+        assertThat(slot.coverageRequestId()).isNull();
+    }
+
     // ---- replay
 
     @Test
@@ -383,6 +509,9 @@ class CalendarProjectionTest {
                 "Alice", "+13125550101", MemberRole.MEMBER), 1));
         history.add(new Delivery(new MemberDeactivatedEvent(BOB, GROUP), 1));
         history.add(new Delivery(new ShiftTypeRetiredEvent(NIGHT, GROUP), 1));
+        history.add(new Delivery(giveAway(id(SwapId::new, "d2"), NIGHT, "2026-06-09", ALICE, BOB), 0));
+        history.add(new Delivery(new SwapCancelledEvent(id(SwapId::new, "d2"), GROUP, ALICE, BOB, null), 1));
+        history.add(new Delivery(giveAway(SWAP, DAY, "2026-06-03", ALICE, BOB), 0));
         return history;
     }
 
@@ -418,6 +547,20 @@ class CalendarProjectionTest {
             projection.on(e, delivery.sequence());
         } else if (event instanceof SlotUnassignedEvent e) {
             projection.on(e, delivery.sequence());
+        } else if (event instanceof SwapProposedEvent e) {
+            projection.on(e);
+        } else if (event instanceof SwapCompletedEvent e) {
+            projection.on(e);
+        } else if (event instanceof SwapDeclinedEvent e) {
+            projection.on(e);
+        } else if (event instanceof SwapCancelledEvent e) {
+            projection.on(e);
+        } else if (event instanceof SwapRejectedEvent e) {
+            projection.on(e);
+        } else if (event instanceof SwapExpiredEvent e) {
+            projection.on(e);
+        } else if (event instanceof SwapFailedEvent e) {
+            projection.on(e);
         } else {
             throw new IllegalArgumentException("the calendar does not handle " + event);
         }
@@ -461,6 +604,25 @@ class CalendarProjectionTest {
         long sequence = slotSequences.getOrDefault(slot, 0L);
         slotSequences.put(slot, sequence + 1);
         return sequence;
+    }
+
+    /** A trade as the swap aggregate records it: both slots with their real intervals. */
+    private SwapProposedEvent trade(SwapId swap, ShiftTypeId fromType, String fromDate, MemberId proposer,
+                                    ShiftTypeId toType, String toDate, MemberId counterpart) {
+        SlotKey from = new SlotKey(fromType, LocalDate.parse(fromDate));
+        SlotKey to = new SlotKey(toType, LocalDate.parse(toDate));
+        SlotInterval fromInterval = timings.get(fromType).intervalOn(from.date(), CHICAGO);
+        SlotInterval toInterval = timings.get(toType).intervalOn(to.date(), CHICAGO);
+        return new SwapProposedEvent(swap, GROUP, SwapKind.TRADE, proposer, counterpart,
+                from, fromInterval.startInstant(), fromInterval.endInstant(), to, toInterval.startInstant(), toInterval.endInstant(),
+                null, fromInterval.startInstant());
+    }
+
+    private SwapProposedEvent giveAway(SwapId swap, ShiftTypeId type, String date, MemberId proposer, MemberId counterpart) {
+        SlotKey slot = new SlotKey(type, LocalDate.parse(date));
+        SlotInterval interval = timings.get(type).intervalOn(slot.date(), CHICAGO);
+        return new SwapProposedEvent(swap, GROUP, SwapKind.GIVE_AWAY, proposer, counterpart,
+                slot, interval.startInstant(), interval.endInstant(), null, null, null, null, interval.startInstant());
     }
 
     private CalendarResponse calendar(GroupId group, String from, String to) {

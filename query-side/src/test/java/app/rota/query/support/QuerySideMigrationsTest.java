@@ -21,11 +21,12 @@ class QuerySideMigrationsTest {
         flyway.migrate();
 
         assertThat(Arrays.stream(flyway.info().applied()).map(MigrationInfo::getScript))
-                .containsExactly("V3__group_view.sql", "V5__calendar_views.sql", "V8__calendar_group.sql");
+                .containsExactly("V3__group_view.sql", "V5__calendar_views.sql", "V8__calendar_group.sql",
+                        "V12__swap_views.sql");
         assertThat(new JdbcTemplate(database).queryForList(
                 "select table_name from information_schema.tables where table_schema = 'public' and table_name <> 'flyway_schema_history'",
                 String.class))
                 .containsExactlyInAnyOrder("group_view", "group_view_holiday", "shift_type_view", "member_view", "slot_view",
-                        "calendar_group");
+                        "calendar_group", "swap_group", "swap_member", "swap_view", "swap_history");
     }
 }
