@@ -51,7 +51,7 @@ class ScheduleApiTest extends RotaIntegrationTest {
         assertThat(spring.get("version").asLong()).isEqualTo(1);
         assertThat(fall.get("end").asString()).isEqualTo("2026-11-01T08:00:00-06:00");
         assertThat(fall.get("realHours").asDouble()).isEqualTo(25.0);
-        assertThat(fall.get("status").asString()).isEqualTo("OPEN");
+        assertThat(fall.get("status").asString()).as("unassigned and started: a gap").isEqualTo("GAP");
         assertThat(fall.get("version").asLong()).isZero();
     }
 
@@ -95,7 +95,7 @@ class ScheduleApiTest extends RotaIntegrationTest {
         assertThat(onCall.at("/onCall/0/assignee/memberId").asString()).isEqualTo(bea);
         JsonNode morning = api.get("/api/v1/groups/" + group + "/on-call?at=2026-02-01T08:00:00-06:00", admin).json();
         assertThat(morning.at("/onCall/0/shiftTypeId").asString()).isEqualTo(day);
-        assertThat(morning.at("/onCall/0/status").asString()).isEqualTo("OPEN");
+        assertThat(morning.at("/onCall/0/status").asString()).as("unassigned and started: a gap").isEqualTo("GAP");
     }
 
     @Test
@@ -184,7 +184,7 @@ class ScheduleApiTest extends RotaIntegrationTest {
         assertThat(removed.status()).isEqualTo(200);
         assertThat(removed.json().get("version").asLong()).isEqualTo(3);
         fixtures.awaitSlotVersion(group, primary, "2020-02-29", 3);
-        assertThat(slotOn(group, "2020-02-29").get("status").asString()).isEqualTo("OPEN");
+        assertThat(slotOn(group, "2020-02-29").get("status").asString()).as("unassigned and past: a gap").isEqualTo("GAP");
         assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?",
                 Long.class, primary + "/2020-02-29")).isEqualTo(3);
     }

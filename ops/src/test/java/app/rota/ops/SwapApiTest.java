@@ -68,7 +68,8 @@ class SwapApiTest extends RotaIntegrationTest {
         assertThat(body.at("/proposer/name").asString()).isEqualTo("Ann");
         assertThat(body.at("/counterpart/name").asString()).isEqualTo("Bob");
         assertThat(statuses(body)).containsExactly("PROPOSED", "ACCEPTED", "COMPLETED");
-        assertThat(body.at("/history/1/actor/name").asString()).isEqualTo("Bob");
+        assertThat(body.at("/history/1/actor/name").asString()).as("the acting login").isEqualTo("bob-" + group.substring(0, 8));
+        assertThat(body.at("/history/1/actor/source").asString()).isEqualTo("WEB");
         assertThat(body.get("closedAt").isNull()).isFalse();
         awaitSlot(DAY_1, "ASSIGNED", bob);
         awaitSlot(DAY_2, "ASSIGNED", ann);
@@ -175,7 +176,7 @@ class SwapApiTest extends RotaIntegrationTest {
         assertThat(accepted.json().get("status").asString()).isEqualTo("FAILED");
         assertThat(accepted.json().get("failureReason").asString()).contains("overlaps");
         assertThat(jdbc.queryForList("select member_id::text from cmd_booking where slot_key in (?, ?) order by slot_date",
-                String.class, primary + ":" + DAY_1, primary + ":" + DAY_2)).containsExactly(ann, bob);
+                String.class, primary + "/" + DAY_1, primary + "/" + DAY_2)).containsExactly(ann, bob);
         awaitSlot(DAY_1, "ASSIGNED", ann);
         awaitSlot(DAY_2, "ASSIGNED", bob);
     }

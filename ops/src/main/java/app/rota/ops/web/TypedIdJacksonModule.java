@@ -4,6 +4,7 @@ import app.rota.kernel.common.TypedId;
 import app.rota.kernel.group.GroupId;
 import app.rota.kernel.member.MemberId;
 import app.rota.kernel.schedule.ShiftTypeId;
+import app.rota.kernel.swap.SwapId;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationContext;
@@ -32,6 +33,7 @@ public class TypedIdJacksonModule extends SimpleModule {
         register(GroupId.class, GroupId::new);
         register(MemberId.class, MemberId::new);
         register(ShiftTypeId.class, ShiftTypeId::new);
+        register(SwapId.class, SwapId::new);
     }
 
     private <T extends TypedId> void register(Class<T> type, Function<UUID, T> factory) {
