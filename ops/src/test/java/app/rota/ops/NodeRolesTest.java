@@ -32,7 +32,7 @@ class NodeRolesTest {
             assertThat(groupId).isNotBlank();
             assertThat(api.get("/api/v1/groups/" + groupId, token).status()).as("no read side here").isEqualTo(404);
             EventProcessingConfiguration processing = writer.getBean(EventProcessingConfiguration.class);
-            assertThat(processing.eventProcessors()).containsOnlyKeys("command-tables", "SwapSagaProcessor");
+            assertThat(processing.eventProcessors()).containsOnlyKeys("command-tables", "swap-metrics", "SwapSagaProcessor");
             assertThat(api.get("/actuator/health/readiness", token).json().get("status").asString()).isEqualTo("UP");
         }
 

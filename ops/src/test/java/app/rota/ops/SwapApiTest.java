@@ -15,6 +15,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -58,6 +60,7 @@ class SwapApiTest extends RotaIntegrationTest {
     void aTradeAcceptedByTheCounterpartSwapsBothSlotsAndShowsItsHistory() {
         String swap = proposeTrade(annToken, null);
         awaitSlot(DAY_1, "SWAP_PENDING", ann);
+        double completedBefore = swapsEnded("COMPLETED");
 
         Api.Response accepted = api.post(swaps() + "/" + swap + "/accept", bobToken, "{}");
 
@@ -73,6 +76,7 @@ class SwapApiTest extends RotaIntegrationTest {
         assertThat(body.get("closedAt").isNull()).isFalse();
         awaitSlot(DAY_1, "ASSIGNED", bob);
         awaitSlot(DAY_2, "ASSIGNED", ann);
+        assertThat(swapsEnded("COMPLETED")).isEqualTo(completedBefore + 1);
     }
 
     @Test
@@ -237,6 +241,12 @@ class SwapApiTest extends RotaIntegrationTest {
             assertThat(list.at("/items/0/id").asString()).isEqualTo(pending);
         });
         assertThat(api.get(swaps() + "?status=COMPLETED", annToken).json().get("total").asLong()).isZero();
+    }
+
+    private double swapsEnded(String outcome) {
+        Matcher counter = Pattern.compile("rota_swaps_ended_total\\{[^}]*outcome=\"" + outcome + "\"[^}]*} ([0-9.E]+)")
+                .matcher(api.get("/actuator/prometheus", null).body());
+        return counter.find() ? Double.parseDouble(counter.group(1)) : 0;
     }
 
     private String proposeTrade(String token, String expiresAt) {

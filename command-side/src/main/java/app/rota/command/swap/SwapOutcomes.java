@@ -1,0 +1,72 @@
+package app.rota.command.swap;
+
+import app.rota.kernel.swap.SwapCancelledEvent;
+import app.rota.kernel.swap.SwapCompletedEvent;
+import app.rota.kernel.swap.SwapDeclinedEvent;
+import app.rota.kernel.swap.SwapExpiredEvent;
+import app.rota.kernel.swap.SwapFailedEvent;
+import app.rota.kernel.swap.SwapRejectedEvent;
+import app.rota.kernel.swap.SwapStatus;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.stereotype.Component;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * {@code rota_swaps_ended_total{outcome}}: swaps by how they ended (completed, declined, cancelled,
+ * rejected, expired, failed). A subscribing processor, so each outcome is counted once, when it
+ * happens, and never again on a replay.
+ */
+@Component
+@ProcessingGroup(SwapOutcomes.PROCESSING_GROUP)
+class SwapOutcomes {
+
+    static final String PROCESSING_GROUP = "swap-metrics";
+
+    private final Map<SwapStatus, Counter> ended = new EnumMap<>(SwapStatus.class);
+
+    SwapOutcomes(MeterRegistry registry) {
+        for (SwapStatus status : SwapStatus.values()) {
+            if (!status.isPending()) {
+                ended.put(status, Counter.builder("rota.swaps.ended")
+                        .description("Swaps by how they ended")
+                        .tag("outcome", status.name())
+                        .register(registry));
+            }
+        }
+    }
+
+    @EventHandler
+    void on(SwapCompletedEvent event) {
+        ended.get(SwapStatus.COMPLETED).increment();
+    }
+
+    @EventHandler
+    void on(SwapDeclinedEvent event) {
+        ended.get(SwapStatus.DECLINED).increment();
+    }
+
+    @EventHandler
+    void on(SwapCancelledEvent event) {
+        ended.get(SwapStatus.CANCELLED).increment();
+    }
+
+    @EventHandler
+    void on(SwapRejectedEvent event) {
+        ended.get(SwapStatus.REJECTED).increment();
+    }
+
+    @EventHandler
+    void on(SwapExpiredEvent event) {
+        ended.get(SwapStatus.EXPIRED).increment();
+    }
+
+    @EventHandler
+    void on(SwapFailedEvent event) {
+        ended.get(SwapStatus.FAILED).increment();
+    }
+}
