@@ -4,6 +4,7 @@ import app.rota.kernel.common.TypedId;
 import app.rota.kernel.group.GroupId;
 import app.rota.kernel.member.MemberId;
 import app.rota.kernel.schedule.ShiftTypeId;
+import app.rota.kernel.coverage.CoverageRequestId;
 import app.rota.kernel.swap.SwapId;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
@@ -34,6 +35,7 @@ public class TypedIdJacksonModule extends SimpleModule {
         register(MemberId.class, MemberId::new);
         register(ShiftTypeId.class, ShiftTypeId::new);
         register(SwapId.class, SwapId::new);
+        register(CoverageRequestId.class, CoverageRequestId::new);
     }
 
     private <T extends TypedId> void register(Class<T> type, Function<UUID, T> factory) {

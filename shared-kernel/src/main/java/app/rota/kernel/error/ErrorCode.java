@@ -43,6 +43,7 @@ public enum ErrorCode {
     SHIFT_TYPE_NOT_FOUND(Kind.NOT_FOUND, "No such shift type in this group"),
     SLOT_NOT_FOUND(Kind.NOT_FOUND, "The shift type does not occur on that date"),
     SWAP_NOT_FOUND(Kind.NOT_FOUND, "No such swap in this group"),
+    COVERAGE_REQUEST_NOT_FOUND(Kind.NOT_FOUND, "No such coverage request in this group"),
 
     CONCURRENT_MODIFICATION(Kind.CONFLICT, "Someone else changed this at the same time"),
     VERSION_CONFLICT(Kind.CONFLICT, "The slot has changed since you read it"),
@@ -52,6 +53,7 @@ public enum ErrorCode {
     SLOT_ALREADY_ASSIGNED(Kind.CONFLICT, "The slot was assigned meanwhile"),
     SLOT_PENDING(Kind.CONFLICT, "The slot is already in a pending swap or coverage request"),
     SWAP_STATE_CONFLICT(Kind.CONFLICT, "The swap's status does not allow this"),
+    COVERAGE_STATE_CONFLICT(Kind.CONFLICT, "The coverage request's status does not allow this"),
 
     MEMBER_INACTIVE(Kind.RULE_VIOLATION, "The member is deactivated"),
     SHIFT_TYPE_RETIRED(Kind.RULE_VIOLATION, "The shift type is retired"),
@@ -60,6 +62,7 @@ public enum ErrorCode {
     SLOT_STARTED(Kind.RULE_VIOLATION, "The slot has already started"),
     COUNTERPART_INVALID(Kind.RULE_VIOLATION, "The counterpart cannot take part in this swap"),
     MEMBER_ON_TIME_OFF(Kind.RULE_VIOLATION, "The member is on time off then"),
+    CLAIMANT_INELIGIBLE(Kind.RULE_VIOLATION, "The member cannot take this slot"),
 
     TOO_MANY_ATTEMPTS(Kind.THROTTLED, "Too many attempts; wait before trying again"),
 

@@ -1,10 +1,10 @@
 package app.rota.kernel.schedule;
 
+import app.rota.kernel.coverage.CoverageRequestId;
 import app.rota.kernel.swap.SwapId;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.UUID;
 
 /**
  * One slot in a calendar: {@code version} is what a client sends back as {@code expectedVersion};
@@ -12,5 +12,5 @@ import java.util.UUID;
  */
 public record CalendarSlot(ShiftTypeId shiftTypeId, String shiftTypeName, LocalDate date, OffsetDateTime start,
                            OffsetDateTime end, double realHours, SlotStatus status, Assignee assignee, long version,
-                           SwapId swapId, UUID coverageRequestId) {
+                           SwapId swapId, CoverageRequestId coverageRequestId) {
 }
