@@ -1,8 +1,10 @@
--- The command side's facts for swaps (and next, coverage requests).
+-- The command side's facts for swaps and coverage requests.
 
--- The group's approval policy, read when a swap is accepted; backfilled from the events that state it.
+-- The group's approval policies (read when a swap is accepted or a coverage request claimed) and its
+-- escalation timeout; backfilled from the events that state them.
 alter table cmd_group add column swap_approval_required boolean not null default false;
 alter table cmd_group add column coverage_approval_required boolean not null default false;
+alter table cmd_group add column escalation_timeout_minutes integer not null default 240;
 
 with latest_settings as (
     select distinct on (aggregate_identifier)
@@ -16,7 +18,8 @@ with latest_settings as (
 )
 update cmd_group g
 set swap_approval_required = coalesce((s.settings ->> 'swapApprovalRequired')::boolean, false),
-    coverage_approval_required = coalesce((s.settings ->> 'coverageApprovalRequired')::boolean, false)
+    coverage_approval_required = coalesce((s.settings ->> 'coverageApprovalRequired')::boolean, false),
+    escalation_timeout_minutes = coalesce((s.settings ->> 'escalationTimeoutMinutes')::integer, 240)
 from latest_settings s
 where g.group_id::text = s.group_id;
 

@@ -31,19 +31,22 @@ public class GroupDirectory {
     @EventHandler
     void on(GroupCreatedEvent event) {
         jdbc.update("""
-                insert into cmd_group (group_id, time_zone, holidays, swap_approval_required, coverage_approval_required)
-                values (?, ?, ?, ?, ?)""",
+                insert into cmd_group (group_id, time_zone, holidays, swap_approval_required, coverage_approval_required,
+                                       escalation_timeout_minutes)
+                values (?, ?, ?, ?, ?, ?)""",
                 event.groupId().value(), event.timeZone().getId(), dates(event.settings().holidays()),
-                event.settings().swapApprovalRequired(), event.settings().coverageApprovalRequired());
+                event.settings().swapApprovalRequired(), event.settings().coverageApprovalRequired(),
+                event.settings().escalationTimeoutMinutes());
     }
 
     @EventHandler
     void on(GroupSettingsChangedEvent event) {
         jdbc.update("""
-                update cmd_group set holidays = ?, swap_approval_required = ?, coverage_approval_required = ?
+                update cmd_group set holidays = ?, swap_approval_required = ?, coverage_approval_required = ?,
+                                     escalation_timeout_minutes = ?
                 where group_id = ?""",
                 dates(event.after().holidays()), event.after().swapApprovalRequired(),
-                event.after().coverageApprovalRequired(), event.groupId().value());
+                event.after().coverageApprovalRequired(), event.after().escalationTimeoutMinutes(), event.groupId().value());
     }
 
     /** The group's zone; a group the command side does not know is {@code GROUP_NOT_FOUND}. */
@@ -58,6 +61,19 @@ public class GroupDirectory {
     public boolean swapApprovalRequired(GroupId groupId) {
         return jdbc.query("select swap_approval_required from cmd_group where group_id = ?",
                 (rs, i) -> rs.getBoolean(1), groupId.value()).stream().findFirst().orElse(false);
+    }
+
+    /** The group's policy as it stands: does a claimed coverage request also need an admin's approval? */
+    public boolean coverageApprovalRequired(GroupId groupId) {
+        return jdbc.query("select coverage_approval_required from cmd_group where group_id = ?",
+                (rs, i) -> rs.getBoolean(1), groupId.value()).stream().findFirst().orElse(false);
+    }
+
+    /** How long a coverage request may stay open before the admins are told. */
+    public java.time.Duration escalationTimeout(GroupId groupId) {
+        return jdbc.query("select escalation_timeout_minutes from cmd_group where group_id = ?",
+                        (rs, i) -> java.time.Duration.ofMinutes(rs.getInt(1)), groupId.value())
+                .stream().findFirst().orElse(java.time.Duration.ofMinutes(240));
     }
 
     public Set<LocalDate> holidaysOf(GroupId groupId) {

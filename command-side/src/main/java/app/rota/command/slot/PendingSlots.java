@@ -1,6 +1,10 @@
 package app.rota.command.slot;
 
 import app.rota.command.tables.CommandTables;
+import app.rota.kernel.coverage.CoverageCancelledEvent;
+import app.rota.kernel.coverage.CoverageCoveredEvent;
+import app.rota.kernel.coverage.CoverageRequestedEvent;
+import app.rota.kernel.coverage.CoverageUnfilledEvent;
 import app.rota.kernel.error.ErrorCode;
 import app.rota.kernel.error.RotaException;
 import app.rota.kernel.schedule.SlotKey;
@@ -21,6 +25,7 @@ import org.springframework.stereotype.Component;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
@@ -34,6 +39,7 @@ public class PendingSlots {
 
     private static final int LOCK_SPACE = 0x524F5453;
     private static final String SWAP = "SWAP";
+    private static final String COVERAGE = "COVERAGE";
 
     private final JdbcTemplate jdbc;
 
@@ -83,8 +89,42 @@ public class PendingSlots {
         released(event.swapId());
     }
 
+    @EventHandler
+    void on(CoverageRequestedEvent event) {
+        try {
+            jdbc.update("insert into cmd_pending_slot (slot_key, group_id, owner_kind, owner_id) values (?, ?, ?, ?)",
+                    event.slot().toString(), event.groupId().value(), COVERAGE, event.requestId().value());
+        } catch (DuplicateKeyException alreadyPending) {
+            throw pending(event.slot());
+        }
+    }
+
+    @EventHandler
+    void on(CoverageCoveredEvent event) {
+        released(event.requestId().value());
+    }
+
+    @EventHandler
+    void on(CoverageCancelledEvent event) {
+        released(event.requestId().value());
+    }
+
+    @EventHandler
+    void on(CoverageUnfilledEvent event) {
+        released(event.requestId().value());
+    }
+
     private void released(SwapId swapId) {
-        jdbc.update("delete from cmd_pending_slot where owner_id = ?", swapId.value());
+        released(swapId.value());
+    }
+
+    private void released(UUID owner) {
+        jdbc.update("delete from cmd_pending_slot where owner_id = ?", owner);
+    }
+
+    /** How many coverage requests are open (or claimed, awaiting approval) right now. */
+    public long openCoverageRequests() {
+        return jdbc.queryForObject("select count(*) from cmd_pending_slot where owner_kind = ?", Long.class, COVERAGE);
     }
 
     /** Refuses with {@code SLOT_PENDING} if any of the slots is in a pending swap or coverage request. */

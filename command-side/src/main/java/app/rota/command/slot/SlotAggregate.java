@@ -88,15 +88,17 @@ class SlotAggregate {
     }
 
     /**
-     * Hands the slot to {@code taker}, as part of a move of several slots that {@link SlotHandOvers} has
-     * checked as a whole (a trade, a give-away). The slot must still be held by {@code giver}.
+     * Hands the slot to {@code taker}, as part of a move that {@link SlotHandOvers} has checked as a whole
+     * (a trade, a give-away, a covered request). The slot must still be held by {@code giver} (no one, for
+     * an open shift).
      */
-    void handOver(MemberId giver, MemberId taker, SlotInterval interval, String reason, MetaData cause) {
-        if (!giver.equals(assignee)) {
-            throw new RotaException(ErrorCode.SLOT_NOT_HELD, null, "Slot " + slot + " changed meanwhile: "
-                    + giver + " no longer holds it.", state(slot));
+    void handOver(SlotKey key, GroupId group, MemberId giver, MemberId taker, SlotInterval interval, String reason,
+                  MetaData cause) {
+        if (!java.util.Objects.equals(giver, assignee)) {
+            throw new RotaException(ErrorCode.SLOT_NOT_HELD, null, "Slot " + key + " changed meanwhile: "
+                    + (giver == null ? "it is no longer open." : giver + " no longer holds it."), state(key));
         }
-        apply(new SlotAssignedEvent(slot, groupId, taker, assignee, reason, interval.startInstant(), interval.endInstant()),
+        apply(new SlotAssignedEvent(key, group, taker, assignee, reason, interval.startInstant(), interval.endInstant()),
                 cause);
     }
 

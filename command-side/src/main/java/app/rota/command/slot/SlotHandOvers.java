@@ -22,6 +22,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Moves one or two slots between members as one change, in the transaction of the command that asks
@@ -33,7 +34,7 @@ import java.util.List;
 @Component
 public class SlotHandOvers {
 
-    /** One slot moving from {@code giver} to {@code taker}. */
+    /** One slot moving from {@code giver} (null: an open slot) to {@code taker}. */
     public record HandOver(SlotKey slot, MemberId giver, MemberId taker) {
     }
 
@@ -66,8 +67,23 @@ public class SlotHandOvers {
     public void handOver(GroupId groupId, List<HandOver> handOvers, String reason, MetaData cause) {
         List<Checked> checked = check(groupId, handOvers);
         for (Checked move : checked) {
-            slots.load(move.handOver().slot().toString()).execute(slot -> slot.handOver(move.handOver().giver(),
-                    move.handOver().taker(), move.interval(), reason, cause));
+            HandOver handOver = move.handOver();
+            slotAggregate(handOver).execute(slot -> slot.handOver(handOver.slot(), groupId, handOver.giver(),
+                    handOver.taker(), move.interval(), reason, cause));
+        }
+    }
+
+    /** The slot's aggregate; an open slot never edited has none yet, and gets it now. */
+    private org.axonframework.modelling.command.Aggregate<SlotAggregate> slotAggregate(HandOver handOver) {
+        if (handOver.giver() != null) {
+            return slots.load(handOver.slot().toString());
+        }
+        try {
+            return slots.loadOrCreate(handOver.slot().toString(), SlotAggregate::new);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not create the aggregate of slot " + handOver.slot(), e);
         }
     }
 
@@ -89,9 +105,10 @@ public class SlotHandOvers {
             if (!interval.startInstant().isAfter(now)) {
                 throw new RotaException(ErrorCode.SLOT_STARTED, null, "Slot " + handOver.slot() + " has already started.");
             }
-            if (!bookings.holderOf(handOver.slot()).map(handOver.giver()::equals).orElse(false)) {
-                throw new RotaException(ErrorCode.SLOT_NOT_HELD, null,
-                        "Slot " + handOver.slot() + " is no longer held by the member who gives it.");
+            if (!Objects.equals(bookings.holderOf(handOver.slot()).orElse(null), handOver.giver())) {
+                throw new RotaException(ErrorCode.SLOT_NOT_HELD, null, handOver.giver() == null
+                        ? "Slot " + handOver.slot() + " has been assigned meanwhile."
+                        : "Slot " + handOver.slot() + " is no longer held by the member who gives it.");
             }
             MemberFacts taker = members.memberOf(groupId, handOver.taker(), "memberId");
             if (!taker.takesCall()) {
@@ -118,7 +135,7 @@ public class SlotHandOvers {
 
     private static boolean isExchange(List<Checked> checked) {
         return checked.size() == 2
-                && checked.get(0).handOver().giver().equals(checked.get(1).handOver().taker())
-                && checked.get(1).handOver().giver().equals(checked.get(0).handOver().taker());
+                && Objects.equals(checked.get(0).handOver().giver(), checked.get(1).handOver().taker())
+                && Objects.equals(checked.get(1).handOver().giver(), checked.get(0).handOver().taker());
     }
 }

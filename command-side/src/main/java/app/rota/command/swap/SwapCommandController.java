@@ -2,6 +2,7 @@ package app.rota.command.swap;
 
 import app.rota.command.web.Commands;
 import app.rota.command.web.IdResponse;
+import app.rota.command.web.ReadYourWrite;
 import app.rota.kernel.error.ErrorCode;
 import app.rota.kernel.group.GroupId;
 import app.rota.kernel.member.MemberId;
@@ -18,8 +19,6 @@ import app.rota.kernel.swap.SwapId;
 import app.rota.kernel.swap.SwapResponse;
 import app.rota.kernel.swap.SwapState;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.util.IdGenerator;
@@ -29,7 +28,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -44,9 +42,6 @@ import java.util.UUID;
 @Tag(name = "Swaps")
 @PreAuthorize("hasAnyRole('SUPER_ADMIN', 'GROUP_ADMIN', 'GROUP_MEMBER')")
 class SwapCommandController {
-
-    /** How long an action waits for the read model to show it before answering what it shows. */
-    private static final Duration READ_YOUR_WRITE = Duration.ofSeconds(5);
 
     record SlotRequest(UUID shiftTypeId, LocalDate date) {
 
@@ -63,12 +58,12 @@ class SwapCommandController {
     }
 
     private final Commands commands;
-    private final QueryGateway queries;
+    private final ReadYourWrite reads;
     private final IdGenerator ids;
 
-    SwapCommandController(Commands commands, QueryGateway queries, IdGenerator ids) {
+    SwapCommandController(Commands commands, ReadYourWrite reads, IdGenerator ids) {
         this.commands = commands;
-        this.queries = queries;
+        this.reads = reads;
         this.ids = ids;
     }
 
@@ -115,25 +110,6 @@ class SwapCommandController {
         GroupId group = new GroupId(groupId);
         SwapId swap = new SwapId(swapId);
         SwapState after = commands.send(command.apply(group, swap), ErrorCode.SWAP_NOT_FOUND, "No swap " + swapId + " in this group.");
-        return readAtLeast(group, swap, after.version());
-    }
-
-    /** The swap as the read model shows it once it has the given version; after the wait, whatever it shows. */
-    private SwapResponse readAtLeast(GroupId group, SwapId swap, long version) {
-        Instant giveUp = Instant.now().plus(READ_YOUR_WRITE);
-        while (Instant.now().isBefore(giveUp)) {
-            SwapResponse read = queries.query(new FindSwapQuery(group, swap), ResponseTypes.optionalInstanceOf(SwapResponse.class))
-                    .exceptionally(notYetThere -> java.util.Optional.empty()).join().orElse(null);
-            if (read != null && read.version() >= version) {
-                return read;
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        return queries.query(new FindSwapQuery(group, swap), ResponseTypes.instanceOf(SwapResponse.class)).join();
+        return reads.read(new FindSwapQuery(group, swap), SwapResponse.class, SwapResponse::version, after.version());
     }
 }

@@ -1,0 +1,116 @@
+package app.rota.command.coverage;
+
+import app.rota.kernel.coverage.CoverageCancelledEvent;
+import app.rota.kernel.coverage.CoverageCoveredEvent;
+import app.rota.kernel.coverage.CoverageRequestId;
+import app.rota.kernel.coverage.CoverageRequestedEvent;
+import app.rota.kernel.coverage.CoverageUnfilledEvent;
+import app.rota.kernel.coverage.EscalateCoverageCommand;
+import app.rota.kernel.coverage.MarkCoverageUnfilledCommand;
+import app.rota.kernel.group.GroupId;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.modelling.saga.EndSaga;
+import org.axonframework.modelling.saga.SagaEventHandler;
+import org.axonframework.modelling.saga.StartSaga;
+import org.axonframework.spring.stereotype.Saga;
+
+/**
+ * The deadlines of a coverage request (JobRunr, so they survive restarts): at {@code escalatesAt} a
+ * request still open is escalated, at the shift's start a request still open is UNFILLED. Both are
+ * cancelled when the request ends. Handlers send and wait, so a failed command fails the job or the
+ * handler, which is then retried.
+ */
+@Saga
+public class CoverageSaga {
+
+    static final String REQUEST_ID = "requestId";
+    static final String ESCALATION = "coverage-escalation";
+    static final String UNFILLED = "coverage-unfilled";
+
+    private String requestId;
+    private String groupId;
+    private String escalationId;
+    private String unfilledId;
+
+    @StartSaga
+    @SagaEventHandler(associationProperty = REQUEST_ID)
+    void on(CoverageRequestedEvent event, DeadlineManager deadlines) {
+        requestId = event.requestId().toString();
+        groupId = event.groupId().toString();
+        if (event.escalatesAt().isBefore(event.start())) {
+            escalationId = deadlines.schedule(event.escalatesAt(), ESCALATION, event.requestId());
+        }
+        unfilledId = deadlines.schedule(event.start(), UNFILLED, event.requestId());
+    }
+
+    @DeadlineHandler(deadlineName = ESCALATION)
+    void escalate(CoverageRequestId request, CommandGateway commands) {
+        commands.sendAndWait(new EscalateCoverageCommand(request, GroupId.of(groupId)));
+    }
+
+    @DeadlineHandler(deadlineName = UNFILLED)
+    void unfilled(CoverageRequestId request, CommandGateway commands) {
+        commands.sendAndWait(new MarkCoverageUnfilledCommand(request, GroupId.of(groupId)));
+    }
+
+    @EndSaga
+    @SagaEventHandler(associationProperty = REQUEST_ID)
+    void on(CoverageCoveredEvent event, DeadlineManager deadlines) {
+        ended(deadlines);
+    }
+
+    @EndSaga
+    @SagaEventHandler(associationProperty = REQUEST_ID)
+    void on(CoverageCancelledEvent event, DeadlineManager deadlines) {
+        ended(deadlines);
+    }
+
+    @EndSaga
+    @SagaEventHandler(associationProperty = REQUEST_ID)
+    void on(CoverageUnfilledEvent event, DeadlineManager deadlines) {
+        ended(deadlines);
+    }
+
+    private void ended(DeadlineManager deadlines) {
+        if (escalationId != null) {
+            deadlines.cancelSchedule(ESCALATION, escalationId);
+        }
+        if (unfilledId != null) {
+            deadlines.cancelSchedule(UNFILLED, unfilledId);
+        }
+    }
+
+    public String getRequestId() {
+        return requestId;
+    }
+
+    public void setRequestId(String requestId) {
+        this.requestId = requestId;
+    }
+
+    public String getGroupId() {
+        return groupId;
+    }
+
+    public void setGroupId(String groupId) {
+        this.groupId = groupId;
+    }
+
+    public String getEscalationId() {
+        return escalationId;
+    }
+
+    public void setEscalationId(String escalationId) {
+        this.escalationId = escalationId;
+    }
+
+    public String getUnfilledId() {
+        return unfilledId;
+    }
+
+    public void setUnfilledId(String unfilledId) {
+        this.unfilledId = unfilledId;
+    }
+}
