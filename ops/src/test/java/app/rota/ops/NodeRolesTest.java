@@ -32,7 +32,7 @@ class NodeRolesTest {
             assertThat(groupId).isNotBlank();
             assertThat(api.get("/api/v1/groups/" + groupId, token).status()).as("no read side here").isEqualTo(404);
             EventProcessingConfiguration processing = writer.getBean(EventProcessingConfiguration.class);
-            assertThat(processing.eventProcessors()).containsOnlyKeys("command-tables", "swap-metrics", "SwapSagaProcessor");
+            assertThat(processing.eventProcessors()).containsOnlyKeys("command-tables", "swap-metrics", "coverage-metrics", "SwapSagaProcessor", "CoverageSagaProcessor");
             assertThat(api.get("/actuator/health/readiness", token).json().get("status").asString()).isEqualTo("UP");
         }
 
@@ -47,7 +47,7 @@ class NodeRolesTest {
             assertThat(api.post("/api/v1/groups", token, "{\"name\":\"Nope\",\"timeZone\":\"UTC\"}").status())
                     .as("no command side here").isIn(404, 405);
             EventProcessingConfiguration processing = reader.getBean(EventProcessingConfiguration.class);
-            assertThat(processing.eventProcessors()).containsOnlyKeys("groups", "calendar", "swaps");
+            assertThat(processing.eventProcessors()).containsOnlyKeys("groups", "calendar", "swaps", "coverage");
         }
     }
 }

@@ -70,7 +70,15 @@ class TenantIsolationTest extends RotaIntegrationTest {
             Map.entry("POST /api/v1/groups/{groupId}/swaps/{swapId}/decline", "{}"),
             Map.entry("POST /api/v1/groups/{groupId}/swaps/{swapId}/approve", "{}"),
             Map.entry("POST /api/v1/groups/{groupId}/swaps/{swapId}/reject", "{}"),
-            Map.entry("POST /api/v1/groups/{groupId}/swaps/{swapId}/cancel", "{}"));
+            Map.entry("POST /api/v1/groups/{groupId}/swaps/{swapId}/cancel", "{}"),
+            Map.entry("POST /api/v1/groups/{groupId}/coverage-requests",
+                    "{\"slot\":{\"shiftTypeId\":\"{shiftTypeId}\",\"date\":\"2027-03-04\"}}"),
+            Map.entry("GET /api/v1/groups/{groupId}/coverage-requests", ""),
+            Map.entry("GET /api/v1/groups/{groupId}/coverage-requests/{requestId}", ""),
+            Map.entry("POST /api/v1/groups/{groupId}/coverage-requests/{requestId}/claim", "{\"memberId\":\"{memberId}\"}"),
+            Map.entry("POST /api/v1/groups/{groupId}/coverage-requests/{requestId}/approve", "{}"),
+            Map.entry("POST /api/v1/groups/{groupId}/coverage-requests/{requestId}/reject", "{}"),
+            Map.entry("POST /api/v1/groups/{groupId}/coverage-requests/{requestId}/cancel", "{}"));
 
     private static final List<UnaryOperator<String>> SPELLINGS = List.of(
             path -> path,
@@ -122,8 +130,14 @@ class TenantIsolationTest extends RotaIntegrationTest {
         String swapId = swap.text("id");
         await().atMost(java.time.Duration.ofSeconds(10))
                 .until(() -> api.get("/api/v1/groups/" + group + "/swaps/" + swapId, superAdmin).status() == 200);
+        Api.Response openShift = api.post("/api/v1/groups/" + group + "/coverage-requests", superAdmin,
+                "{\"slot\":{\"shiftTypeId\":\"" + shiftType + "\",\"date\":\"2027-03-05\"}}");
+        assertThat(openShift.status()).as(openShift.body()).isEqualTo(201);
+        String requestId = openShift.text("id");
+        await().atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> api.get("/api/v1/groups/" + group + "/coverage-requests/" + requestId, superAdmin).status() == 200);
         return Map.of("groupId", group, "shiftTypeId", shiftType, "memberId", member, "date", "2027-03-02",
-                "secondMemberId", second, "swapId", swapId);
+                "secondMemberId", second, "swapId", swapId, "requestId", requestId);
     }
 
     @Test
