@@ -24,9 +24,11 @@ import java.util.Map;
 /**
  * Builds calendar slots: every occurrence of each active shift type in the range, plus any recorded
  * slot (e.g. of a since-retired shift type), each with its interval computed in the group's zone and its
- * status as of {@code now}: with nobody assigned it is {@code OPEN} until the shift starts and a
- * {@code GAP} from then on; with an assignee it is {@code SWAP_PENDING} while a pending swap holds it,
- * else {@code ASSIGNED}.
+ * status as of {@code now}: with nobody assigned it is {@code OPEN} until the shift starts
+ * ({@code COVERAGE_REQUESTED} while an open shift's request holds it) and a {@code GAP} from then on; with an
+ * assignee it is {@code SWAP_PENDING} while a pending swap holds it, else {@code COVERAGE_REQUESTED} while a
+ * pending coverage request holds it, else {@code ASSIGNED}. The swap's and the request's ids are shown while
+ * they are pending, whatever the time.
  */
 final class CalendarAssembler {
 
@@ -40,7 +42,7 @@ final class CalendarAssembler {
             for (ShiftTypeRow type : shiftTypes.values()) {
                 if (!type.retired() && type.pattern().occursOn(date)) {
                     SlotKey key = new SlotKey(type.id(), date);
-                    bySlot.put(key, new SlotRow(key, null, SlotVersion.NEVER_EDITED, null));
+                    bySlot.put(key, new SlotRow(key, null, SlotVersion.NEVER_EDITED, null, null));
                 }
             }
         }
@@ -63,13 +65,20 @@ final class CalendarAssembler {
         Assignee assignee = row.memberId() == null ? null
                 : new Assignee(row.memberId(), member == null ? null : member.name(), member != null && member.active());
         return new CalendarSlot(type.id(), type.name(), row.slot().date(), interval.startOffset(), interval.endOffset(),
-                interval.realHours(), status(row, interval, now), assignee, row.version(), row.swapId(), null);
+                interval.realHours(), status(row, interval, now), assignee, row.version(), row.swapId(),
+                row.coverageRequestId());
     }
 
     private static SlotStatus status(SlotRow row, SlotInterval interval, Instant now) {
         if (row.memberId() == null) {
-            return now.isBefore(interval.startInstant()) ? SlotStatus.OPEN : SlotStatus.GAP;
+            if (!now.isBefore(interval.startInstant())) {
+                return SlotStatus.GAP;
+            }
+            return row.coverageRequestId() != null ? SlotStatus.COVERAGE_REQUESTED : SlotStatus.OPEN;
         }
-        return row.swapId() != null ? SlotStatus.SWAP_PENDING : SlotStatus.ASSIGNED;
+        if (row.swapId() != null) {
+            return SlotStatus.SWAP_PENDING;
+        }
+        return row.coverageRequestId() != null ? SlotStatus.COVERAGE_REQUESTED : SlotStatus.ASSIGNED;
     }
 }

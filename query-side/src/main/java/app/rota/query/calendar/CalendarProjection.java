@@ -6,6 +6,10 @@ import app.rota.kernel.member.MemberDeactivatedEvent;
 import app.rota.kernel.schedule.ShiftTypeChangedEvent;
 import app.rota.kernel.schedule.ShiftTypeDefinedEvent;
 import app.rota.kernel.schedule.ShiftTypeRetiredEvent;
+import app.rota.kernel.coverage.CoverageCancelledEvent;
+import app.rota.kernel.coverage.CoverageCoveredEvent;
+import app.rota.kernel.coverage.CoverageRequestedEvent;
+import app.rota.kernel.coverage.CoverageUnfilledEvent;
 import app.rota.kernel.schedule.SlotAssignedEvent;
 import app.rota.kernel.schedule.SlotUnassignedEvent;
 import app.rota.kernel.schedule.SlotVersion;
@@ -48,8 +52,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Keeps groups' zones, shift types, members, slot assignments and the pending swap each slot is in for the
- * calendar, on-call and schedule queries, all in tables of its own: it never reads another projection's
+ * Keeps groups' zones, shift types, members, slot assignments and the pending swap and coverage request each
+ * slot is in for the calendar, on-call and schedule queries, all in tables of its own: it never reads another projection's
  * tables. Statuses that depend on the time ({@code OPEN} or {@code GAP}) are computed when read, with the
  * injected clock.
  */
@@ -146,6 +150,26 @@ class CalendarProjection {
     @EventHandler
     void on(SwapFailedEvent e) {
         store.swapEnded(e.swapId());
+    }
+
+    @EventHandler
+    void on(CoverageRequestedEvent e) {
+        store.coverageRequested(e.requestId(), e.groupId(), e.slot(), e.start(), e.end());
+    }
+
+    @EventHandler
+    void on(CoverageCoveredEvent e) {
+        store.coverageEnded(e.requestId());
+    }
+
+    @EventHandler
+    void on(CoverageCancelledEvent e) {
+        store.coverageEnded(e.requestId());
+    }
+
+    @EventHandler
+    void on(CoverageUnfilledEvent e) {
+        store.coverageEnded(e.requestId());
     }
 
     @ResetHandler

@@ -1,11 +1,13 @@
 package app.rota.query.calendar;
 
+import app.rota.kernel.coverage.CoverageRequestId;
 import app.rota.kernel.group.GroupId;
 import app.rota.kernel.member.MemberId;
 import app.rota.kernel.schedule.ShiftPattern;
 import app.rota.kernel.schedule.ShiftTiming;
 import app.rota.kernel.schedule.ShiftTypeId;
 import app.rota.kernel.schedule.SlotKey;
+import app.rota.kernel.schedule.SlotVersion;
 import app.rota.kernel.swap.SwapId;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -34,8 +36,11 @@ class CalendarStore {
     record MemberRow(MemberId id, String name, boolean active) {
     }
 
-    /** A recorded slot: its assignee (null when open), version, and the pending swap it is in (null when none). */
-    record SlotRow(SlotKey slot, MemberId memberId, long version, SwapId swapId) {
+    /**
+     * A recorded slot: its assignee (null when open), version, and the pending swap and coverage request it
+     * is in (null when none).
+     */
+    record SlotRow(SlotKey slot, MemberId memberId, long version, SwapId swapId, CoverageRequestId coverageRequestId) {
     }
 
     private final JdbcTemplate jdbc;
@@ -105,6 +110,25 @@ class CalendarStore {
         jdbc.update("update slot_view set swap_id = null where swap_id = ?", swap.value());
     }
 
+    /**
+     * The slot is held for the request while it is pending. An open shift's slot may have no row yet (never
+     * assigned): it gets one with no member, never edited, with the interval the request recorded.
+     */
+    void coverageRequested(CoverageRequestId request, GroupId groupId, SlotKey slot, Instant start, Instant end) {
+        jdbc.update("""
+                insert into slot_view (slot_key, group_id, shift_type_id, slot_date, member_id, start_at, end_at, version,
+                    coverage_request_id)
+                values (?, ?, ?, ?, null, ?, ?, ?, ?)
+                on conflict (slot_key) do update set coverage_request_id = excluded.coverage_request_id""",
+                slot.toString(), groupId.value(), slot.shiftTypeId().value(), slot.date(), Timestamp.from(start),
+                Timestamp.from(end), SlotVersion.NEVER_EDITED, request.value());
+    }
+
+    /** Covered, cancelled or unfilled: its slot is free again (a row inserted for an open shift stays, unassigned). */
+    void coverageEnded(CoverageRequestId request) {
+        jdbc.update("update slot_view set coverage_request_id = null where coverage_request_id = ?", request.value());
+    }
+
     void reset() {
         jdbc.update("delete from slot_view");
         jdbc.update("delete from member_view");
@@ -139,14 +163,14 @@ class CalendarStore {
 
     List<SlotRow> slots(GroupId groupId, LocalDate from, LocalDate to) {
         return jdbc.query("""
-                        select shift_type_id, slot_date, member_id, version, swap_id from slot_view
+                        select shift_type_id, slot_date, member_id, version, swap_id, coverage_request_id from slot_view
                         where group_id = ? and slot_date between ? and ?""",
                 CalendarStore::slotRow, groupId.value(), from, to);
     }
 
     List<SlotRow> slotsOf(MemberId memberId, LocalDate from, LocalDate to) {
         return jdbc.query("""
-                        select shift_type_id, slot_date, member_id, version, swap_id from slot_view
+                        select shift_type_id, slot_date, member_id, version, swap_id, coverage_request_id from slot_view
                         where member_id = ? and slot_date between ? and ?""",
                 CalendarStore::slotRow, memberId.value(), from, to);
     }
@@ -154,7 +178,9 @@ class CalendarStore {
     private static SlotRow slotRow(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
         UUID member = rs.getObject(3, UUID.class);
         UUID swap = rs.getObject(5, UUID.class);
+        UUID coverageRequest = rs.getObject(6, UUID.class);
         return new SlotRow(new SlotKey(new ShiftTypeId(rs.getObject(1, UUID.class)), rs.getObject(2, LocalDate.class)),
-                member == null ? null : new MemberId(member), rs.getLong(4), swap == null ? null : new SwapId(swap));
+                member == null ? null : new MemberId(member), rs.getLong(4), swap == null ? null : new SwapId(swap),
+                coverageRequest == null ? null : new CoverageRequestId(coverageRequest));
     }
 }

@@ -28,6 +28,11 @@ import app.rota.kernel.schedule.SlotInterval;
 import app.rota.kernel.schedule.SlotKey;
 import app.rota.kernel.schedule.SlotStatus;
 import app.rota.kernel.schedule.SlotUnassignedEvent;
+import app.rota.kernel.coverage.CoverageCancelledEvent;
+import app.rota.kernel.coverage.CoverageCoveredEvent;
+import app.rota.kernel.coverage.CoverageRequestId;
+import app.rota.kernel.coverage.CoverageRequestedEvent;
+import app.rota.kernel.coverage.CoverageUnfilledEvent;
 import app.rota.kernel.swap.SwapCancelledEvent;
 import app.rota.kernel.swap.SwapCompletedEvent;
 import app.rota.kernel.swap.SwapDeclinedEvent;
@@ -91,6 +96,7 @@ class CalendarProjectionTest {
     /** Before every slot these tests read, so an open slot is OPEN unless a test says what time it is. */
     private static final Clock BEFORE_EVERY_SLOT = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
     private static final SwapId SWAP = id(SwapId::new, "d1");
+    private static final CoverageRequestId REQUEST = id(CoverageRequestId::new, "f1");
 
     private static JdbcTemplate jdbc;
 
@@ -420,6 +426,112 @@ class CalendarProjectionTest {
                         tuple(LocalDate.parse("2026-06-04"), SlotStatus.SWAP_PENDING, SWAP));
     }
 
+    // ---- coverage requests
+
+    @Test
+    void aSlotInAPendingCoverageRequestIsCoverageRequestedWithItsIdAndAssignedToTheClaimantOnceCovered() {
+        chicagoGroupWithAliceAndBob();
+        projection.on(defined(DAY, "Day", "08:00", 8, WEEKDAYS));
+        assign(DAY, "2026-06-03", ALICE);
+        assign(DAY, "2026-06-04", ALICE);
+
+        projection.on(coverageRequested(REQUEST, DAY, "2026-06-03", ALICE));
+
+        CalendarResponse pending = calendar(GROUP, "2026-06-03", "2026-06-04");
+        assertThat(pending.slots()).extracting(CalendarSlot::date, CalendarSlot::status, CalendarSlot::coverageRequestId,
+                        slot -> slot.assignee().memberId())
+                .containsExactly(
+                        tuple(LocalDate.parse("2026-06-03"), SlotStatus.COVERAGE_REQUESTED, REQUEST, ALICE),
+                        tuple(LocalDate.parse("2026-06-04"), SlotStatus.ASSIGNED, null, ALICE));
+        assertThat(schedule(GROUP, ALICE, "2026-06-03", "2026-06-03").slots()).singleElement()
+                .satisfies(slot -> assertThat(slot.status()).isEqualTo(SlotStatus.COVERAGE_REQUESTED));
+
+        projection.on(new CoverageCoveredEvent(REQUEST, GROUP, new SlotKey(DAY, LocalDate.parse("2026-06-03")), ALICE, BOB));
+        assign(DAY, "2026-06-03", BOB);
+
+        CalendarSlot covered = slot(calendar(GROUP, "2026-06-03", "2026-06-03"), DAY, "2026-06-03");
+        assertThat(covered.status()).isEqualTo(SlotStatus.ASSIGNED);
+        assertThat(covered.coverageRequestId()).isNull();
+        assertThat(covered.assignee().memberId()).isEqualTo(BOB);
+        assertThat(covered.version()).isEqualTo(2);
+    }
+
+    @Test
+    void everyWayACoverageRequestEndsFreesItsSlot() {
+        chicagoGroupWithAliceAndBob();
+        projection.on(defined(DAY, "Day", "08:00", 8, WEEKDAYS));
+        assign(DAY, "2026-06-03", ALICE);
+        SlotKey slot = new SlotKey(DAY, LocalDate.parse("2026-06-03"));
+        List<Function<CoverageRequestId, Object>> endings = List.of(
+                request -> new CoverageCancelledEvent(request, GROUP, slot, ALICE, null),
+                request -> new CoverageUnfilledEvent(request, GROUP, slot, ALICE),
+                request -> new CoverageCoveredEvent(request, GROUP, slot, ALICE, ALICE));
+        int n = 0;
+        for (Function<CoverageRequestId, Object> ending : endings) {
+            CoverageRequestId request = id(CoverageRequestId::new, "e" + ++n);
+            deliver(new Delivery(coverageRequested(request, DAY, "2026-06-03", ALICE), 0));
+            assertThat(slot(calendar(GROUP, "2026-06-03", "2026-06-03"), DAY, "2026-06-03").coverageRequestId()).isEqualTo(request);
+
+            Object ended = ending.apply(request);
+            deliver(new Delivery(ended, 1));
+
+            CalendarSlot read = slot(calendar(GROUP, "2026-06-03", "2026-06-03"), DAY, "2026-06-03");
+            assertThat(read.status()).as(ended.getClass().getSimpleName()).isEqualTo(SlotStatus.ASSIGNED);
+            assertThat(read.coverageRequestId()).as(ended.getClass().getSimpleName()).isNull();
+            assertThat(read.version()).as(ended.getClass().getSimpleName()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void anOpenShiftOnANeverAssignedSlotIsCoverageRequestedUntilItsShiftStartsThenAGap() {
+        chicagoGroupWithAliceAndBob();
+        projection.on(defined(DAY, "Day", "08:00", 8, WEEKDAYS));
+
+        projection.on(coverageRequested(REQUEST, DAY, "2026-06-03", null));
+
+        CalendarResponse week = calendar(GROUP, "2026-06-02", "2026-06-04");
+        assertThat(week.slots()).extracting(CalendarSlot::date, CalendarSlot::status, CalendarSlot::coverageRequestId,
+                        CalendarSlot::assignee, CalendarSlot::version)
+                .containsExactly(
+                        tuple(LocalDate.parse("2026-06-02"), SlotStatus.OPEN, null, null, 0L),
+                        tuple(LocalDate.parse("2026-06-03"), SlotStatus.COVERAGE_REQUESTED, REQUEST, null, 0L),
+                        tuple(LocalDate.parse("2026-06-04"), SlotStatus.OPEN, null, null, 0L));
+        assertThat(schedule(GROUP, ALICE, "2026-06-01", "2026-06-07").slots()).as("nobody's slot").isEmpty();
+
+        projection = new CalendarProjection(new CalendarStore(jdbc),
+                Clock.fixed(OffsetDateTime.parse("2026-06-03T08:00:00-05:00").toInstant(), ZoneOffset.UTC));
+        CalendarSlot started = slot(calendar(GROUP, "2026-06-03", "2026-06-03"), DAY, "2026-06-03");
+        assertThat(started.status()).as("started with nobody assigned, before UNFILLED lands").isEqualTo(SlotStatus.GAP);
+        assertThat(started.coverageRequestId()).as("still pending until UNFILLED").isEqualTo(REQUEST);
+
+        projection.on(new CoverageUnfilledEvent(REQUEST, GROUP, new SlotKey(DAY, LocalDate.parse("2026-06-03")), null));
+        CalendarSlot unfilled = slot(calendar(GROUP, "2026-06-03", "2026-06-03"), DAY, "2026-06-03");
+        assertThat(unfilled.status()).isEqualTo(SlotStatus.GAP);
+        assertThat(unfilled.coverageRequestId()).isNull();
+    }
+
+    @Test
+    void anOpenShiftCoveredByAClaimantIsAssignedToThem() {
+        chicagoGroupWithAliceAndBob();
+        projection.on(defined(DAY, "Day", "08:00", 8, WEEKDAYS));
+        assign(DAY, "2026-06-03", ALICE);
+        unassign(DAY, "2026-06-03");
+
+        projection.on(coverageRequested(REQUEST, DAY, "2026-06-03", null));
+        CalendarSlot requested = slot(calendar(GROUP, "2026-06-03", "2026-06-03"), DAY, "2026-06-03");
+        assertThat(requested.status()).isEqualTo(SlotStatus.COVERAGE_REQUESTED);
+        assertThat(requested.version()).as("an existing row keeps its version").isEqualTo(2);
+
+        projection.on(new CoverageCoveredEvent(REQUEST, GROUP, new SlotKey(DAY, LocalDate.parse("2026-06-03")), null, BOB));
+        assign(DAY, "2026-06-03", BOB);
+
+        CalendarSlot covered = slot(calendar(GROUP, "2026-06-03", "2026-06-03"), DAY, "2026-06-03");
+        assertThat(covered.status()).isEqualTo(SlotStatus.ASSIGNED);
+        assertThat(covered.assignee().memberId()).isEqualTo(BOB);
+        assertThat(covered.coverageRequestId()).isNull();
+        assertThat(covered.version()).isEqualTo(3);
+    }
+
     // ---- gaps
 
     @Test
@@ -512,6 +624,14 @@ class CalendarProjectionTest {
         history.add(new Delivery(giveAway(id(SwapId::new, "d2"), NIGHT, "2026-06-09", ALICE, BOB), 0));
         history.add(new Delivery(new SwapCancelledEvent(id(SwapId::new, "d2"), GROUP, ALICE, BOB, null), 1));
         history.add(new Delivery(giveAway(SWAP, DAY, "2026-06-03", ALICE, BOB), 0));
+        CoverageRequestId covered = id(CoverageRequestId::new, "f2");
+        history.add(new Delivery(coverageRequested(covered, NIGHT, "2026-06-09", ALICE), 0));
+        history.add(new Delivery(new CoverageCoveredEvent(covered, GROUP, new SlotKey(NIGHT, LocalDate.parse("2026-06-09")),
+                ALICE, BOB), 2));
+        history.add(new Delivery(coverageRequested(REQUEST, DAY, "2026-06-08", null), 0));
+        history.add(new Delivery(coverageRequested(id(CoverageRequestId::new, "f3"), DAY, "2026-06-10", null), 0));
+        history.add(new Delivery(new CoverageCancelledEvent(id(CoverageRequestId::new, "f3"), GROUP,
+                new SlotKey(DAY, LocalDate.parse("2026-06-10")), null, null), 1));
         return history;
     }
 
@@ -560,6 +680,14 @@ class CalendarProjectionTest {
         } else if (event instanceof SwapExpiredEvent e) {
             projection.on(e);
         } else if (event instanceof SwapFailedEvent e) {
+            projection.on(e);
+        } else if (event instanceof CoverageRequestedEvent e) {
+            projection.on(e);
+        } else if (event instanceof CoverageCoveredEvent e) {
+            projection.on(e);
+        } else if (event instanceof CoverageCancelledEvent e) {
+            projection.on(e);
+        } else if (event instanceof CoverageUnfilledEvent e) {
             projection.on(e);
         } else {
             throw new IllegalArgumentException("the calendar does not handle " + event);
@@ -623,6 +751,14 @@ class CalendarProjectionTest {
         SlotInterval interval = timings.get(type).intervalOn(slot.date(), CHICAGO);
         return new SwapProposedEvent(swap, GROUP, SwapKind.GIVE_AWAY, proposer, counterpart,
                 slot, interval.startInstant(), interval.endInstant(), null, null, null, null, interval.startInstant());
+    }
+
+    /** A request as the request aggregate records it: the slot's real interval; a null requester is an open shift. */
+    private CoverageRequestedEvent coverageRequested(CoverageRequestId request, ShiftTypeId type, String date, MemberId requester) {
+        SlotKey slot = new SlotKey(type, LocalDate.parse(date));
+        SlotInterval interval = timings.get(type).intervalOn(slot.date(), CHICAGO);
+        return new CoverageRequestedEvent(request, GROUP, slot, interval.startInstant(), interval.endInstant(), requester,
+                List.of(BOB), null, interval.startInstant());
     }
 
     private CalendarResponse calendar(GroupId group, String from, String to) {
