@@ -69,7 +69,7 @@ class GroupsApiTest extends RotaIntegrationTest {
             "offset as zone      | {\"name\":\"A\",\"timeZone\":\"+05:00\"}                                      | TIME_ZONE_UNKNOWN | timeZone",
             "missing zone        | {\"name\":\"A\"}                                                              | FIELD_REQUIRED    | timeZone",
             "negative lead time  | {\"name\":\"A\",\"timeZone\":\"UTC\",\"settings\":{\"reminderLeadMinutes\":-5}} | SETTING_INVALID   | settings.reminderLeadMinutes",
-            "too short timeout   | {\"name\":\"A\",\"timeZone\":\"UTC\",\"settings\":{\"escalationTimeoutMinutes\":1}} | SETTING_INVALID | settings.escalationTimeoutMinutes",
+            "too short timeout   | {\"name\":\"A\",\"timeZone\":\"UTC\",\"settings\":{\"escalationTimeoutMinutes\":0}} | SETTING_INVALID | settings.escalationTimeoutMinutes",
             "impossible time     | {\"name\":\"A\",\"timeZone\":\"UTC\",\"settings\":{\"dailyReminderTime\":\"25:00\"}} | MALFORMED_REQUEST | settings.dailyReminderTime",
             "impossible holiday  | {\"name\":\"A\",\"timeZone\":\"UTC\",\"settings\":{\"holidays\":[\"2026-02-30\"]}} | MALFORMED_REQUEST | settings.holidays[0]",
             "wrong type          | {\"name\":\"A\",\"timeZone\":\"UTC\",\"settings\":{\"swapApprovalRequired\":\"maybe\"}} | MALFORMED_REQUEST | settings.swapApprovalRequired",

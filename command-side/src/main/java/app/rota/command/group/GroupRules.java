@@ -16,7 +16,7 @@ import java.util.TreeSet;
 final class GroupRules {
 
     static final int MAX_LEAD_MINUTES = 7 * 24 * 60;
-    static final int MIN_ESCALATION_MINUTES = 5;
+    static final int MIN_ESCALATION_MINUTES = 1;
     static final int MAX_ESCALATION_MINUTES = 7 * 24 * 60;
     static final int MAX_HOLIDAYS = 400;
 

@@ -77,7 +77,7 @@ class GroupAggregateTest {
     void settingsOutOfRangeAreRefusedWithTheirField() {
         expectRefusal(new CreateGroupCommand(GROUP, "ER", "UTC", withLead(-1)), ErrorCode.SETTING_INVALID, "settings.reminderLeadMinutes");
         expectRefusal(new CreateGroupCommand(GROUP, "ER", "UTC", withLead(7 * 24 * 60 + 1)), ErrorCode.SETTING_INVALID, "settings.reminderLeadMinutes");
-        expectRefusal(new CreateGroupCommand(GROUP, "ER", "UTC", withEscalation(4)), ErrorCode.SETTING_INVALID, "settings.escalationTimeoutMinutes");
+        expectRefusal(new CreateGroupCommand(GROUP, "ER", "UTC", withEscalation(0)), ErrorCode.SETTING_INVALID, "settings.escalationTimeoutMinutes");
         expectRefusal(new CreateGroupCommand(GROUP, "ER", "UTC", withHolidays(Arrays.asList(LocalDate.of(2026, 1, 1), null))),
                 ErrorCode.SETTING_INVALID, "settings.holidays");
         expectRefusal(new CreateGroupCommand(GROUP, "ER", "UTC", new GroupSettings(false, false, null, 0,
