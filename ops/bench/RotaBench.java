@@ -1,7 +1,7 @@
 // Rota load driver. Single file, JDK 17 only, run with the source launcher:
 //   java ops/bench/RotaBench.java --base http://localhost:18181 [--clients 8] [--members 50]
 //        [--shift-types 5] [--commands 4000] [--warmup 100] [--query-samples 500]
-//        [--lag-every 10] [--password bench-admin-pw] [--out results.properties]
+//        [--lag-every 10] [--coverage-requests 200] [--password bench-admin-pw] [--out results.properties]
 //
 // Phases: set-up (login, group, members, shift types), warm-up assignments (not counted),
 // measured assignments (fixed count, hard time cap), catch-up wait, calendar month queries,
@@ -33,6 +33,9 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -55,6 +58,7 @@ public class RotaBench {
     // settings
     String base = "http://localhost:18181";
     int clients = 8, members = 50, shiftTypes = 5, commands = 4000, warmup = 100, querySamples = 500, lagEvery = 10;
+    int coverageRequests = 200;
     String username = "admin", password = "bench-admin-pw";
     Path outFile;
 
@@ -90,7 +94,7 @@ public class RotaBench {
             String a = args[i];
             if (a.equals("-h") || a.equals("--help")) {
                 out.println("usage: java RotaBench.java --base URL [--clients N] [--members N] [--shift-types N]"
-                        + " [--commands N] [--warmup N] [--query-samples N] [--lag-every N] [--username U]"
+                        + " [--commands N] [--warmup N] [--query-samples N] [--lag-every N] [--coverage-requests N] [--username U]"
                         + " [--password P] [--out FILE]");
                 System.exit(0);
             }
@@ -105,6 +109,7 @@ public class RotaBench {
                 case "--warmup" -> warmup = Integer.parseInt(v);
                 case "--query-samples" -> querySamples = Integer.parseInt(v);
                 case "--lag-every" -> lagEvery = positive(a, v);
+                case "--coverage-requests" -> coverageRequests = Integer.parseInt(v);
                 case "--username" -> username = v;
                 case "--password" -> password = v;
                 case "--out" -> outFile = Path.of(v);
@@ -202,7 +207,110 @@ public class RotaBench {
         put("oncall_p50_ms", ms(pct(onCall.latencies(), 50)));
         put("oncall_p99_ms", ms(pct(onCall.latencies(), 99)));
         onCall.print();
+
+        if (coverageRequests > 0) {
+            coverageRace();
+        }
         return 0;
+    }
+
+    // ---------------------------------------------------------------- coverage claims race
+
+    static final LocalDate COVERAGE_START = LocalDate.of(2029, 1, 1);
+    static final long COVERAGE_PHASE_CAP_NANOS = TimeUnit.MINUTES.toNanos(5);
+
+    /**
+     * The admin posts open shifts (one per slot, after every assigned date), then every client claims
+     * every request, each for a member of its own, all at once: each request must have exactly one
+     * winner (200), every other claim a 409, and afterwards the calendar must show each slot held by
+     * exactly the winner of its request.
+     */
+    void coverageRace() throws Exception {
+        String[] requestIds = new String[coverageRequests];
+        String[] slotKeys = new String[coverageRequests];
+        for (int i = 0; i < coverageRequests; i++) {
+            String shiftType = shiftTypeIds[i % shiftTypes];
+            LocalDate date = COVERAGE_START.plusDays(i / shiftTypes);
+            Resp r = call("POST", gp("/coverage-requests"),
+                    "{\"slot\":{\"shiftTypeId\":\"" + shiftType + "\",\"date\":\"" + date + "\"}}", true);
+            expect(r, 201, "open shift " + i);
+            requestIds[i] = str(r.body, "id");
+            slotKeys[i] = shiftType + "|" + date;
+        }
+        out.printf("coverage: %d open shifts posted; %d clients claim each of them at once%n", coverageRequests, clients);
+        AtomicInteger won = new AtomicInteger(), lost = new AtomicInteger(), failed = new AtomicInteger();
+        String[] winners = new String[coverageRequests];
+        AtomicInteger doubleWins = new AtomicInteger();
+        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long start = System.nanoTime();
+        List<Future<?>> work = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            String member = memberIds[c % members];
+            work.add(pool.submit(() -> {
+                for (int i = 0; i < coverageRequests && System.nanoTime() - start < COVERAGE_PHASE_CAP_NANOS; i++) {
+                    long t0 = System.nanoTime();
+                    try {
+                        Resp r = call("POST", gp("/coverage-requests/" + requestIds[i] + "/claim"),
+                                "{\"memberId\":\"" + member + "\"}", true);
+                        latencies.add(System.nanoTime() - t0);
+                        if (r.status == 200) {
+                            won.incrementAndGet();
+                            synchronized (winners) {
+                                if (winners[i] != null) doubleWins.incrementAndGet();
+                                winners[i] = member;
+                            }
+                        } else if (r.status == 409) {
+                            lost.incrementAndGet();
+                        } else {
+                            failed.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        failed.incrementAndGet();
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : work) f.get();
+        pool.shutdown();
+        long elapsed = System.nanoTime() - start;
+        long[] lat = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+
+        // every slot held by exactly the winner of its request, as the calendar shows it
+        int mismatched = 0;
+        LocalDate last = COVERAGE_START.plusDays((coverageRequests - 1) / shiftTypes);
+        long deadline = System.nanoTime() + CATCH_UP_CAP_NANOS;
+        do {
+            Resp cal = call("GET", gp("/calendar?from=" + COVERAGE_START + "&to=" + last), null, true);
+            Map<String, String> held = assignees(cal.body);
+            mismatched = 0;
+            for (int i = 0; i < coverageRequests; i++) {
+                if (winners[i] == null || !winners[i].equals(held.get(slotKeys[i]))) mismatched++;
+            }
+            if (mismatched == 0) break;
+            Thread.sleep(200);
+        } while (System.nanoTime() < deadline);
+
+        double secs = elapsed / 1e9;
+        put("coverage_requests", coverageRequests);
+        put("claims_issued", lat.length);
+        put("claims_won", won.get());
+        put("claims_lost_409", lost.get());
+        put("claims_error", failed.get());
+        put("claims_per_s", fmt(lat.length / secs, 1));
+        put("claim_p50_ms", ms(pct(lat, 50)));
+        put("claim_p99_ms", ms(pct(lat, 99)));
+        put("coverage_double_wins", doubleWins.get());
+        put("coverage_slots_not_held_by_winner", mismatched);
+        out.printf(Locale.ROOT, "coverage: %d claims in %.2f s -> %.1f claims/s; p50=%s p99=%s ms; won=%d lost(409)=%d errors=%d; "
+                        + "double wins=%d; slots not held by their winner=%d%n",
+                lat.length, secs, lat.length / secs, ms(pct(lat, 50)), ms(pct(lat, 99)), won.get(), lost.get(), failed.get(),
+                doubleWins.get(), mismatched);
+        if (won.get() != coverageRequests || doubleWins.get() > 0 || mismatched > 0) {
+            throw new BenchFailure("coverage race: " + won.get() + " of " + coverageRequests + " requests won, "
+                    + doubleWins.get() + " double wins, " + mismatched + " slots not held by their winner");
+        }
     }
 
     // ---------------------------------------------------------------- set-up

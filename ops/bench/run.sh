@@ -2,7 +2,7 @@
 # Rota benchmark: start Rota on a fresh PostgreSQL database, drive it with ops/bench/RotaBench.java,
 # measure raw PostgreSQL with pgbench in the same run, print and write ops/bench/results/latest.md.
 # Usage: ops/bench/run.sh [--clients 8] [--members 50] [--shift-types 5] [--commands 4000]
-#                         [--warmup 100] [--query-samples 500] [--pgbench-seconds 20]
+#                         [--warmup 100] [--query-samples 500] [--coverage-requests 200] [--pgbench-seconds 20]
 # Env: ROTA_JAR (default ops/target/rota.jar, built if missing), BENCH_PORT (18181),
 #      PGHOST/PGPORT/PGUSER/PGPASSWORD (127.0.0.1/5432/postgres/none).
 set -euo pipefail
@@ -14,6 +14,7 @@ COMMANDS=4000
 WARMUP=100
 QUERY_SAMPLES=500
 PGBENCH_SECONDS=20
+COVERAGE_REQUESTS=200
 
 usage() { sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'; }
 
@@ -26,11 +27,12 @@ while [ $# -gt 0 ]; do
     --warmup) WARMUP="$2"; shift 2 ;;
     --query-samples) QUERY_SAMPLES="$2"; shift 2 ;;
     --pgbench-seconds) PGBENCH_SECONDS="$2"; shift 2 ;;
+    --coverage-requests) COVERAGE_REQUESTS="$2"; shift 2 ;;
     -h|--help) usage; exit 0 ;;
     *) echo "unknown option: $1" >&2; usage >&2; exit 64 ;;
   esac
 done
-for v in CLIENTS MEMBERS SHIFT_TYPES COMMANDS WARMUP QUERY_SAMPLES PGBENCH_SECONDS; do
+for v in CLIENTS MEMBERS SHIFT_TYPES COMMANDS WARMUP QUERY_SAMPLES PGBENCH_SECONDS COVERAGE_REQUESTS; do
   case "${!v}" in ''|*[!0-9]*) echo "$v must be a non-negative integer, got '${!v}'" >&2; exit 64 ;; esac
 done
 
@@ -126,6 +128,7 @@ echo "== load driver"
 set +e
 timeout 1200 java "$BENCH_DIR/RotaBench.java" --base "$BASE" --clients "$CLIENTS" --members "$MEMBERS" \
   --shift-types "$SHIFT_TYPES" --commands "$COMMANDS" --warmup "$WARMUP" --query-samples "$QUERY_SAMPLES" \
+  --coverage-requests "$COVERAGE_REQUESTS" \
   --password "$ADMIN_PASSWORD" --out "$PROPS"
 DRIVER_RC=$?
 set -e
@@ -186,6 +189,8 @@ REPORT="$RESULTS_DIR/latest.md"
   echo "| start-up to readiness (s) | $STARTUP_S (Spring: ${SPRING_STARTED:-n/a} s) |"
   echo "| RSS after load: VmRSS / VmHWM (MiB) | ${VMRSS_MB:-n/a} / ${VMHWM_MB:-n/a} |"
   echo "| projection catch-up after the last command (ms) | $(val catch_up_ms) |"
+  echo "| coverage claims race: claims/s, p50 / p99 (ms) | $(val claims_per_s); $(val claim_p50_ms) / $(val claim_p99_ms) ($(val claims_issued) claims by $CLIENTS clients on $(val coverage_requests) open shifts: $(val claims_won) won, $(val claims_lost_409) lost with 409, $(val claims_error) errors) |"
+  echo "| coverage: slots given to two members / not held by their winner | $(val coverage_double_wins) / $(val coverage_slots_not_held_by_winner) |"
 } >"$REPORT"
 
 echo
