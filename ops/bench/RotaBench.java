@@ -239,6 +239,7 @@ public class RotaBench {
         }
         out.printf("coverage: %d open shifts posted; %d clients claim each of them at once%n", coverageRequests, clients);
         AtomicInteger won = new AtomicInteger(), lost = new AtomicInteger(), failed = new AtomicInteger();
+        ConcurrentLinkedQueue<String> coverageErrors = new ConcurrentLinkedQueue<>();
         String[] winners = new String[coverageRequests];
         AtomicInteger doubleWins = new AtomicInteger();
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
@@ -264,9 +265,11 @@ public class RotaBench {
                             lost.incrementAndGet();
                         } else {
                             failed.incrementAndGet();
+                            coverageErrors.add(r.status + " " + abbreviate(r.body));
                         }
                     } catch (Exception e) {
                         failed.incrementAndGet();
+                        coverageErrors.add(e.toString());
                     }
                 }
                 return null;
@@ -307,6 +310,7 @@ public class RotaBench {
                         + "double wins=%d; slots not held by their winner=%d%n",
                 lat.length, secs, lat.length / secs, ms(pct(lat, 50)), ms(pct(lat, 99)), won.get(), lost.get(), failed.get(),
                 doubleWins.get(), mismatched);
+        coverageErrors.stream().limit(5).forEach(e -> out.println("coverage claim error e.g. " + e));
         if (won.get() != coverageRequests || doubleWins.get() > 0 || mismatched > 0) {
             throw new BenchFailure("coverage race: " + won.get() + " of " + coverageRequests + " requests won, "
                     + doubleWins.get() + " double wins, " + mismatched + " slots not held by their winner");

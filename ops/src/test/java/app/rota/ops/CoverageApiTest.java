@@ -104,6 +104,30 @@ class CoverageApiTest extends RotaIntegrationTest {
     }
 
     @Test
+    void concurrentRequestsForOneSlotLeaveExactlyOnePendingAndTheRestA409() throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(4);
+        List<Integer> statuses = new ArrayList<>();
+        try {
+            List<Future<Integer>> asks = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                String token = i % 2 == 0 ? annToken : admin;
+                asks.add(clients.submit((Callable<Integer>) () -> api.post(requests(), token, "{\"slot\":" + slot() + "}").status()));
+            }
+            String proposal = "{\"fromSlot\":" + slot() + ",\"counterpartId\":\"" + colleagues.get(0) + "\"}";
+            asks.add(clients.submit((Callable<Integer>) () -> api.post("/api/v1/groups/" + group + "/swaps", annToken, proposal).status()));
+            for (Future<Integer> ask : asks) {
+                statuses.add(ask.get());
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+
+        assertThat(statuses).containsOnlyOnce(201).containsOnly(201, 409);
+        assertThat(jdbc.queryForObject("select count(*) from cmd_pending_slot where slot_key = ?", Long.class,
+                primary + "/" + DAY)).isEqualTo(1);
+    }
+
+    @Test
     void withApprovalRequiredAClaimWaitsAndARejectionReopensTheRequest() {
         assertThat(api.put("/api/v1/groups/" + group + "/settings", admin, "{\"coverageApprovalRequired\":true}").status()).isEqualTo(200);
         String request = ask(annToken, "{\"slot\":" + slot() + "}");
