@@ -3,6 +3,7 @@ package app.rota.ops;
 import app.rota.ops.support.Api;
 import app.rota.ops.support.RotaIntegrationTest;
 import app.rota.ops.support.RotaNode;
+import app.rota.ops.support.ScheduleFixtures;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -30,6 +31,18 @@ class NodeRolesTest {
             groupId = api.post("/api/v1/groups", token, "{\"name\":\"Writers\",\"timeZone\":\"Europe/Rome\"}").text("id");
 
             assertThat(groupId).isNotBlank();
+            ScheduleFixtures fixtures = new ScheduleFixtures(api, token);
+            String primary = api.post("/api/v1/groups/" + groupId + "/shift-types", token, "{\"name\":\"P\",\"startTime\":\"08:00\","
+                    + "\"durationHours\":24,\"daysOfWeek\":[\"MONDAY\",\"TUESDAY\",\"WEDNESDAY\",\"THURSDAY\",\"FRIDAY\",\"SATURDAY\",\"SUNDAY\"]}")
+                    .text("id");
+            String ann = fixtures.member(groupId, "Ann");
+            String bob = fixtures.member(groupId, "Bob");
+            assertThat(fixtures.assign(groupId, primary, "2027-09-06", ann).status()).isEqualTo(200);
+            String swap = api.post("/api/v1/groups/" + groupId + "/swaps", token, "{\"fromSlot\":{\"shiftTypeId\":\"" + primary
+                    + "\",\"date\":\"2027-09-06\"},\"counterpartId\":\"" + bob + "\",\"proposerId\":\"" + ann + "\"}").text("id");
+            Api.Response accepted = api.post("/api/v1/groups/" + groupId + "/swaps/" + swap + "/accept", token, "");
+            assertThat(accepted.status()).as("a command-only node answers the command's own result").isEqualTo(200);
+            assertThat(accepted.json().get("status").asString()).isEqualTo("COMPLETED");
             assertThat(api.get("/api/v1/groups/" + groupId, token).status()).as("no read side here").isEqualTo(404);
             EventProcessingConfiguration processing = writer.getBean(EventProcessingConfiguration.class);
             assertThat(processing.eventProcessors()).containsOnlyKeys("command-tables", "swap-metrics", "coverage-metrics", "SwapSagaProcessor", "CoverageSagaProcessor");

@@ -75,26 +75,26 @@ class CoverageCommandController {
     }
 
     @PostMapping("/{requestId}/claim")
-    CoverageRequestResponse claim(@PathVariable UUID groupId, @PathVariable UUID requestId,
+    ResponseEntity<?> claim(@PathVariable UUID groupId, @PathVariable UUID requestId,
                                   @RequestBody(required = false) ClaimRequest request) {
         return act(groupId, requestId, (group, id) -> new ClaimCoverageCommand(id, group,
                 request == null || request.memberId() == null ? null : new MemberId(request.memberId())));
     }
 
     @PostMapping("/{requestId}/approve")
-    CoverageRequestResponse approve(@PathVariable UUID groupId, @PathVariable UUID requestId,
+    ResponseEntity<?> approve(@PathVariable UUID groupId, @PathVariable UUID requestId,
                                     @RequestBody(required = false) ActionRequest request) {
         return act(groupId, requestId, (group, id) -> new ApproveCoverageCommand(id, group, reason(request)));
     }
 
     @PostMapping("/{requestId}/reject")
-    CoverageRequestResponse reject(@PathVariable UUID groupId, @PathVariable UUID requestId,
+    ResponseEntity<?> reject(@PathVariable UUID groupId, @PathVariable UUID requestId,
                                    @RequestBody(required = false) ActionRequest request) {
         return act(groupId, requestId, (group, id) -> new RejectCoverageCommand(id, group, reason(request)));
     }
 
     @PostMapping("/{requestId}/cancel")
-    CoverageRequestResponse cancel(@PathVariable UUID groupId, @PathVariable UUID requestId,
+    ResponseEntity<?> cancel(@PathVariable UUID groupId, @PathVariable UUID requestId,
                                    @RequestBody(required = false) ActionRequest request) {
         return act(groupId, requestId, (group, id) -> new CancelCoverageCommand(id, group, reason(request)));
     }
@@ -103,12 +103,13 @@ class CoverageCommandController {
         return request == null ? null : request.reason();
     }
 
-    private CoverageRequestResponse act(UUID groupId, UUID requestId, BiFunction<GroupId, CoverageRequestId, Object> command) {
+    private ResponseEntity<?> act(UUID groupId, UUID requestId, BiFunction<GroupId, CoverageRequestId, Object> command) {
         GroupId group = new GroupId(groupId);
         CoverageRequestId id = new CoverageRequestId(requestId);
         CoverageState after = commands.send(command.apply(group, id), ErrorCode.COVERAGE_REQUEST_NOT_FOUND,
                 "No coverage request " + requestId + " in this group.");
-        return reads.read(new FindCoverageRequestQuery(group, id), CoverageRequestResponse.class,
-                CoverageRequestResponse::version, after.version());
+        return ResponseEntity.ok(reads.read(new FindCoverageRequestQuery(group, id), CoverageRequestResponse.class,
+                CoverageRequestResponse::version, after.version())
+                .<Object>map(read -> read).orElse(after));
     }
 }

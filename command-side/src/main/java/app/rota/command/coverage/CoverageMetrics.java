@@ -1,5 +1,6 @@
 package app.rota.command.coverage;
 
+import app.rota.command.OnCommit;
 import app.rota.command.slot.PendingSlots;
 import app.rota.kernel.coverage.CoverageEscalatedEvent;
 import app.rota.kernel.coverage.CoverageUnfilledEvent;
@@ -36,11 +37,11 @@ class CoverageMetrics {
 
     @EventHandler
     void on(CoverageEscalatedEvent event) {
-        escalations.increment();
+        OnCommit.increment(escalations);
     }
 
     @EventHandler
     void on(CoverageUnfilledEvent event) {
-        unfilled.increment();
+        OnCommit.increment(unfilled);
     }
 }

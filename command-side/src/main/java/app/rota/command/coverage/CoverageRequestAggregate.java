@@ -35,6 +35,8 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -59,6 +61,7 @@ class CoverageRequestAggregate {
     private MemberId requester;
     private MemberId claimant;
     private CoverageStatus status;
+    private Instant escalatesAt;
     private boolean escalated;
     private long version;
 
@@ -108,14 +111,18 @@ class CoverageRequestAggregate {
         return state();
     }
 
+    /** Back to OPEN; if its escalation time passed while the claim waited, it is escalated now. */
     @CommandHandler
-    CoverageState handle(RejectCoverageCommand command, Actor actor) {
+    CoverageState handle(RejectCoverageCommand command, Actor actor, Clock clock) {
         requireGroup(command.groupId());
         requireAdmin(actor);
         if (status != CoverageStatus.CLAIMED) {
             throw stateConflict("rejected");
         }
         apply(new CoverageRejectedEvent(requestId, groupId, slot, requester, claimant, Text.reason(command.reason(), "reason")));
+        if (!escalated && !clock.instant().isBefore(escalatesAt)) {
+            apply(new CoverageEscalatedEvent(requestId, groupId, slot, requester));
+        }
         return state();
     }
 
@@ -145,11 +152,14 @@ class CoverageRequestAggregate {
         return state();
     }
 
-    /** From the request's deadline at the shift's start: a request still pending is UNFILLED. */
+    /** From the request's deadline at the shift's start: a request still pending is UNFILLED (escalated first, if not yet). */
     @CommandHandler
     CoverageState handle(MarkCoverageUnfilledCommand command) {
         requireGroup(command.groupId());
         if (status.isPending()) {
+            if (!escalated) {
+                apply(new CoverageEscalatedEvent(requestId, groupId, slot, requester));
+            }
             apply(new CoverageUnfilledEvent(requestId, groupId, slot, requester));
         }
         return state();
@@ -189,6 +199,7 @@ class CoverageRequestAggregate {
         groupId = event.groupId();
         slot = event.slot();
         requester = event.requesterId();
+        escalatesAt = event.escalatesAt();
         status = CoverageStatus.OPEN;
         version = sequence + 1;
     }

@@ -1,5 +1,6 @@
 package app.rota.command.coverage;
 
+import app.rota.kernel.coverage.CancelCoverageCommand;
 import app.rota.kernel.coverage.CoverageCancelledEvent;
 import app.rota.kernel.coverage.CoverageCoveredEvent;
 import app.rota.kernel.coverage.CoverageRequestId;
@@ -8,6 +9,11 @@ import app.rota.kernel.coverage.CoverageUnfilledEvent;
 import app.rota.kernel.coverage.EscalateCoverageCommand;
 import app.rota.kernel.coverage.MarkCoverageUnfilledCommand;
 import app.rota.kernel.group.GroupId;
+import app.rota.kernel.schedule.SlotAssignedEvent;
+import app.rota.kernel.schedule.SlotKey;
+import app.rota.kernel.schedule.SlotUnassignedEvent;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.saga.SagaLifecycle;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -17,15 +23,17 @@ import org.axonframework.modelling.saga.StartSaga;
 import org.axonframework.spring.stereotype.Saga;
 
 /**
- * The deadlines of a coverage request (JobRunr, so they survive restarts): at {@code escalatesAt} a
- * request still open is escalated, at the shift's start a request still open is UNFILLED. Both are
- * cancelled when the request ends. Handlers send and wait, so a failed command fails the job or the
+ * The life of a coverage request outside its own commands: at {@code escalatesAt} a request still open
+ * is escalated, at the shift's start a request still open is UNFILLED (JobRunr deadlines, so they
+ * survive restarts, cancelled when the request ends); and a change of its slot by anything but the
+ * request itself (an admin's edit wins) cancels it at once. Handlers send and wait, so a failed command fails the job or the
  * handler, which is then retried.
  */
 @Saga
 public class CoverageSaga {
 
     static final String REQUEST_ID = "requestId";
+    static final String SLOT = "slot";
     static final String ESCALATION = "coverage-escalation";
     static final String UNFILLED = "coverage-unfilled";
 
@@ -39,10 +47,28 @@ public class CoverageSaga {
     void on(CoverageRequestedEvent event, DeadlineManager deadlines) {
         requestId = event.requestId().toString();
         groupId = event.groupId().toString();
-        if (event.escalatesAt().isBefore(event.start())) {
-            escalationId = deadlines.schedule(event.escalatesAt(), ESCALATION, event.requestId());
-        }
+        escalationId = deadlines.schedule(event.escalatesAt(), ESCALATION, event.requestId());
+        SagaLifecycle.associateWith(SLOT, event.slot().toString());
         unfilledId = deadlines.schedule(event.start(), UNFILLED, event.requestId());
+    }
+
+    /** The slot was changed by something other than this request (an admin's edit wins): the request is void. */
+    @SagaEventHandler(associationProperty = SLOT)
+    void on(SlotAssignedEvent event, MetaData metaData, CommandGateway commands) {
+        slotChanged(event.slot(), metaData, commands);
+    }
+
+    @SagaEventHandler(associationProperty = SLOT)
+    void on(SlotUnassignedEvent event, MetaData metaData, CommandGateway commands) {
+        slotChanged(event.slot(), metaData, commands);
+    }
+
+    private void slotChanged(SlotKey slot, MetaData metaData, CommandGateway commands) {
+        if (requestId.equals(metaData.get(CoverageRequestAggregate.CAUSED_BY_COVERAGE))) {
+            return;
+        }
+        commands.sendAndWait(new CancelCoverageCommand(CoverageRequestId.of(requestId), GroupId.of(groupId),
+                "Slot " + slot + " was changed by someone else while coverage was requested."));
     }
 
     @DeadlineHandler(deadlineName = ESCALATION)

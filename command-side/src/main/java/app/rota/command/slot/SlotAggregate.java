@@ -94,12 +94,17 @@ class SlotAggregate {
      */
     void handOver(SlotKey key, GroupId group, MemberId giver, MemberId taker, SlotInterval interval, String reason,
                   MetaData cause) {
+        requireHeldBy(key, giver);
+        apply(new SlotAssignedEvent(key, group, taker, assignee, reason, interval.startInstant(), interval.endInstant()),
+                cause);
+    }
+
+    /** Refuses with {@code SLOT_NOT_HELD} unless {@code giver} holds the slot (null: no one does). */
+    void requireHeldBy(SlotKey key, MemberId giver) {
         if (!java.util.Objects.equals(giver, assignee)) {
             throw new RotaException(ErrorCode.SLOT_NOT_HELD, null, "Slot " + key + " changed meanwhile: "
                     + (giver == null ? "it is no longer open." : giver + " no longer holds it."), state(key));
         }
-        apply(new SlotAssignedEvent(key, group, taker, assignee, reason, interval.startInstant(), interval.endInstant()),
-                cause);
     }
 
     /**

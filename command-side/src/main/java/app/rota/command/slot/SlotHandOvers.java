@@ -13,6 +13,7 @@ import app.rota.kernel.member.MemberId;
 import app.rota.kernel.schedule.SlotInterval;
 import app.rota.kernel.schedule.SlotKey;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 
@@ -65,16 +66,28 @@ public class SlotHandOvers {
      * {@code cause} is recorded on each slot's event (e.g. the swap that moved it).
      */
     public void handOver(GroupId groupId, List<HandOver> handOvers, String reason, MetaData cause) {
-        List<Checked> checked = check(groupId, handOvers);
-        for (Checked move : checked) {
+        // 1. Every slot's aggregate, in key order, and what it says is still true: after this, no one
+        //    else can change these slots until this transaction ends. Slot first, then members' locks,
+        //    as a plain assignment takes them, so the two never wait on each other.
+        List<HandOver> ordered = handOvers.stream().sorted(Comparator.comparing(h -> h.slot().toString())).toList();
+        List<Aggregate<SlotAggregate>> aggregates = new ArrayList<>();
+        for (HandOver handOver : ordered) {
+            Aggregate<SlotAggregate> aggregate = slotAggregate(handOver);
+            aggregate.execute(slot -> slot.requireHeldBy(handOver.slot(), handOver.giver()));
+            aggregates.add(aggregate);
+        }
+        // 2. The rules across slots, under the members' locks. 3. Only then the events: all or none.
+        List<Checked> checked = check(groupId, ordered);
+        for (int i = 0; i < checked.size(); i++) {
+            Checked move = checked.get(i);
             HandOver handOver = move.handOver();
-            slotAggregate(handOver).execute(slot -> slot.handOver(handOver.slot(), groupId, handOver.giver(),
+            aggregates.get(i).execute(slot -> slot.handOver(handOver.slot(), groupId, handOver.giver(),
                     handOver.taker(), move.interval(), reason, cause));
         }
     }
 
     /** The slot's aggregate; an open slot never edited has none yet, and gets it now. */
-    private org.axonframework.modelling.command.Aggregate<SlotAggregate> slotAggregate(HandOver handOver) {
+    private Aggregate<SlotAggregate> slotAggregate(HandOver handOver) {
         if (handOver.giver() != null) {
             return slots.load(handOver.slot().toString());
         }

@@ -78,27 +78,27 @@ class SwapCommandController {
     }
 
     @PostMapping("/{swapId}/accept")
-    SwapResponse accept(@PathVariable UUID groupId, @PathVariable UUID swapId, @RequestBody(required = false) ActionRequest request) {
+    ResponseEntity<?> accept(@PathVariable UUID groupId, @PathVariable UUID swapId, @RequestBody(required = false) ActionRequest request) {
         return act(groupId, swapId, (group, swap) -> new AcceptSwapCommand(swap, group, reason(request)));
     }
 
     @PostMapping("/{swapId}/decline")
-    SwapResponse decline(@PathVariable UUID groupId, @PathVariable UUID swapId, @RequestBody(required = false) ActionRequest request) {
+    ResponseEntity<?> decline(@PathVariable UUID groupId, @PathVariable UUID swapId, @RequestBody(required = false) ActionRequest request) {
         return act(groupId, swapId, (group, swap) -> new DeclineSwapCommand(swap, group, reason(request)));
     }
 
     @PostMapping("/{swapId}/approve")
-    SwapResponse approve(@PathVariable UUID groupId, @PathVariable UUID swapId, @RequestBody(required = false) ActionRequest request) {
+    ResponseEntity<?> approve(@PathVariable UUID groupId, @PathVariable UUID swapId, @RequestBody(required = false) ActionRequest request) {
         return act(groupId, swapId, (group, swap) -> new ApproveSwapCommand(swap, group, reason(request)));
     }
 
     @PostMapping("/{swapId}/reject")
-    SwapResponse reject(@PathVariable UUID groupId, @PathVariable UUID swapId, @RequestBody(required = false) ActionRequest request) {
+    ResponseEntity<?> reject(@PathVariable UUID groupId, @PathVariable UUID swapId, @RequestBody(required = false) ActionRequest request) {
         return act(groupId, swapId, (group, swap) -> new RejectSwapCommand(swap, group, reason(request)));
     }
 
     @PostMapping("/{swapId}/cancel")
-    SwapResponse cancel(@PathVariable UUID groupId, @PathVariable UUID swapId, @RequestBody(required = false) ActionRequest request) {
+    ResponseEntity<?> cancel(@PathVariable UUID groupId, @PathVariable UUID swapId, @RequestBody(required = false) ActionRequest request) {
         return act(groupId, swapId, (group, swap) -> new CancelSwapCommand(swap, group, reason(request)));
     }
 
@@ -106,10 +106,11 @@ class SwapCommandController {
         return request == null ? null : request.reason();
     }
 
-    private SwapResponse act(UUID groupId, UUID swapId, java.util.function.BiFunction<GroupId, SwapId, Object> command) {
+    private ResponseEntity<?> act(UUID groupId, UUID swapId, java.util.function.BiFunction<GroupId, SwapId, Object> command) {
         GroupId group = new GroupId(groupId);
         SwapId swap = new SwapId(swapId);
         SwapState after = commands.send(command.apply(group, swap), ErrorCode.SWAP_NOT_FOUND, "No swap " + swapId + " in this group.");
-        return reads.read(new FindSwapQuery(group, swap), SwapResponse.class, SwapResponse::version, after.version());
+        return ResponseEntity.ok(reads.read(new FindSwapQuery(group, swap), SwapResponse.class, SwapResponse::version, after.version())
+                .<Object>map(read -> read).orElse(after));
     }
 }

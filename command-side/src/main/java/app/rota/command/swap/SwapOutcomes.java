@@ -1,5 +1,6 @@
 package app.rota.command.swap;
 
+import app.rota.command.OnCommit;
 import app.rota.kernel.swap.SwapCancelledEvent;
 import app.rota.kernel.swap.SwapCompletedEvent;
 import app.rota.kernel.swap.SwapDeclinedEvent;
@@ -18,8 +19,8 @@ import java.util.Map;
 
 /**
  * {@code rota_swaps_ended_total{outcome}}: swaps by how they ended (completed, declined, cancelled,
- * rejected, expired, failed). A subscribing processor, so each outcome is counted once, when it
- * happens, and never again on a replay.
+ * rejected, expired, failed). A subscribing processor, so each outcome is counted once, when its
+ * command commits, and never again on a replay.
  */
 @Component
 @ProcessingGroup(SwapOutcomes.PROCESSING_GROUP)
@@ -42,31 +43,31 @@ class SwapOutcomes {
 
     @EventHandler
     void on(SwapCompletedEvent event) {
-        ended.get(SwapStatus.COMPLETED).increment();
+        OnCommit.increment(ended.get(SwapStatus.COMPLETED));
     }
 
     @EventHandler
     void on(SwapDeclinedEvent event) {
-        ended.get(SwapStatus.DECLINED).increment();
+        OnCommit.increment(ended.get(SwapStatus.DECLINED));
     }
 
     @EventHandler
     void on(SwapCancelledEvent event) {
-        ended.get(SwapStatus.CANCELLED).increment();
+        OnCommit.increment(ended.get(SwapStatus.CANCELLED));
     }
 
     @EventHandler
     void on(SwapRejectedEvent event) {
-        ended.get(SwapStatus.REJECTED).increment();
+        OnCommit.increment(ended.get(SwapStatus.REJECTED));
     }
 
     @EventHandler
     void on(SwapExpiredEvent event) {
-        ended.get(SwapStatus.EXPIRED).increment();
+        OnCommit.increment(ended.get(SwapStatus.EXPIRED));
     }
 
     @EventHandler
     void on(SwapFailedEvent event) {
-        ended.get(SwapStatus.FAILED).increment();
+        OnCommit.increment(ended.get(SwapStatus.FAILED));
     }
 }

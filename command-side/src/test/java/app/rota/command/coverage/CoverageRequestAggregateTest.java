@@ -34,7 +34,9 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -82,6 +84,7 @@ class CoverageRequestAggregateTest {
         fixture.registerInjectableResource(rules);
         fixture.registerInjectableResource(groups);
         fixture.registerInjectableResource(handOvers);
+        fixture.registerInjectableResource(Clock.fixed(Instant.parse("2027-04-01T00:00:00Z"), ZoneOffset.UTC));
     }
 
     @Test
@@ -193,6 +196,23 @@ class CoverageRequestAggregateTest {
         fixture.given(REQUESTED, new CoverageEscalatedEvent(REQUEST, GROUP, SLOT, ANN))
                 .when(new MarkCoverageUnfilledCommand(REQUEST, GROUP))
                 .expectEvents(new CoverageUnfilledEvent(REQUEST, GROUP, SLOT, ANN));
+    }
+
+    @Test
+    void aRequestNeverEscalatedIsEscalatedAsItBecomesUnfilled() {
+        fixture.given(REQUESTED)
+                .when(new MarkCoverageUnfilledCommand(REQUEST, GROUP))
+                .expectEvents(new CoverageEscalatedEvent(REQUEST, GROUP, SLOT, ANN), new CoverageUnfilledEvent(REQUEST, GROUP, SLOT, ANN));
+    }
+
+    @Test
+    void aClaimRejectedAfterTheEscalationTimeReopensTheRequestEscalated() {
+        FixtureConfiguration<CoverageRequestAggregate> afterEscalationTime = new AggregateTestFixture<>(CoverageRequestAggregate.class);
+        afterEscalationTime.registerInjectableResource(Clock.fixed(Instant.parse("2027-05-02T00:00:00Z"), ZoneOffset.UTC));
+        afterEscalationTime.given(REQUESTED, new CoverageClaimedEvent(REQUEST, GROUP, SLOT, ANN, BOB, true))
+                .when(new RejectCoverageCommand(REQUEST, GROUP, null), ADMIN_ACTS)
+                .expectEvents(new CoverageRejectedEvent(REQUEST, GROUP, SLOT, ANN, BOB, null),
+                        new CoverageEscalatedEvent(REQUEST, GROUP, SLOT, ANN));
     }
 
     @Test

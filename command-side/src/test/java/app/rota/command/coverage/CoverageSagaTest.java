@@ -1,5 +1,6 @@
 package app.rota.command.coverage;
 
+import app.rota.kernel.coverage.CancelCoverageCommand;
 import app.rota.kernel.coverage.CoverageCoveredEvent;
 import app.rota.kernel.coverage.CoverageRequestId;
 import app.rota.kernel.coverage.CoverageRequestedEvent;
@@ -8,7 +9,11 @@ import app.rota.kernel.coverage.MarkCoverageUnfilledCommand;
 import app.rota.kernel.group.GroupId;
 import app.rota.kernel.member.MemberId;
 import app.rota.kernel.schedule.ShiftTypeId;
+import app.rota.kernel.schedule.SlotAssignedEvent;
 import app.rota.kernel.schedule.SlotKey;
+import app.rota.kernel.schedule.SlotUnassignedEvent;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.test.saga.SagaTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,12 +76,28 @@ class CoverageSagaTest {
     }
 
     @Test
-    void aRequestWhoseEscalationWouldComeAfterTheStartOnlyEndsAtTheStart() {
+    void aRequestWhoseTimeoutReachesPastTheStartEscalatesAtTheStart() {
         CoverageRequestedEvent late = new CoverageRequestedEvent(REQUEST, GROUP, SLOT, requested.start(), requested.end(),
                 ANN, List.of(BOB), null, requested.start());
         fixture.givenNoPriorActivity()
                 .whenPublishingA(late)
                 .expectScheduledDeadlineWithName(late.start(), CoverageSaga.UNFILLED)
-                .expectNoScheduledDeadlineWithName(late.start(), CoverageSaga.ESCALATION);
+                .expectScheduledDeadlineWithName(late.start(), CoverageSaga.ESCALATION);
+    }
+
+    @Test
+    void anAdminEditOfTheSlotCancelsTheRequest() {
+        fixture.givenAPublished(requested)
+                .whenPublishingA(new SlotUnassignedEvent(SLOT, GROUP, ANN, null))
+                .expectDispatchedCommands(new CancelCoverageCommand(REQUEST, GROUP,
+                        "Slot " + SLOT + " was changed by someone else while coverage was requested."));
+    }
+
+    @Test
+    void theRequestsOwnMoveOfTheSlotIsNotAnEdit() {
+        fixture.givenAPublished(requested)
+                .whenPublishingA(GenericEventMessage.asEventMessage(new SlotAssignedEvent(SLOT, GROUP, BOB, ANN, "coverage", null, null))
+                        .andMetaData(MetaData.with(CoverageRequestAggregate.CAUSED_BY_COVERAGE, REQUEST.toString())))
+                .expectNoDispatchedCommands();
     }
 }

@@ -6,6 +6,7 @@ import app.rota.kernel.error.RotaException;
 import app.rota.ops.persistence.DatabaseFailures;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.common.lock.LockAcquisitionFailedException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.queryhandling.QueryExecutionException;
@@ -84,7 +85,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     /** Another command changed (or first created) the same aggregate at the same moment; nothing of this one was stored. */
-    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
+    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class, LockAcquisitionFailedException.class})
     ResponseEntity<ProblemDetail> concurrentChange(Exception e) {
         return problem(ErrorCode.CONCURRENT_MODIFICATION, null,
                 "Someone else changed this at the same time; read it again and retry.");
