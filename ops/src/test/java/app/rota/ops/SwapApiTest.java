@@ -152,6 +152,14 @@ class SwapApiTest extends RotaIntegrationTest {
                 + "\",\"proposerId\":\"" + ann + "\"}"), 403, "ACCESS_DENIED", null);
         assertRefused(() -> api.post(swaps(), annToken, "{\"fromSlot\":" + slot(DAY_1) + ",\"counterpartId\":\"" + bob
                 + "\",\"expiresAt\":\"2020-01-01T00:00:00Z\"}"), 400, "DATE_RANGE_INVALID", "expiresAt");
+        assertThat(fixtures.assign(group, primary, "2020-02-29", ann).status()).as("a correction of the past").isEqualTo(200);
+        assertRefused(() -> api.post(swaps(), annToken, "{\"fromSlot\":" + slot("2020-02-29") + ",\"counterpartId\":\"" + bob + "\"}"),
+                422, "SLOT_STARTED", "fromSlot");
+        String backup = fixtures.shiftType(group, "Backup", "20:00", 4);
+        assertThat(api.put(ScheduleFixtures.slot(group, backup, DAY_1), admin, "{\"memberId\":\"" + bob + "\"}").status()).isEqualTo(200);
+        assertRefused(() -> api.post(swaps(), annToken, "{\"fromSlot\":" + slot(DAY_1) + ",\"counterpartId\":\"" + bob + "\"}"),
+                409, "MEMBER_DOUBLE_BOOKED", "memberId");
+        assertThat(api.delete(ScheduleFixtures.slot(group, backup, DAY_1), admin).status()).isEqualTo(200);
         assertThat(api.post("/api/v1/groups/" + group + "/members/" + bob + "/time-off", admin,
                 "{\"from\":\"" + DAY_1 + "\",\"to\":\"" + DAY_1 + "\"}").status()).isEqualTo(200);
         assertRefused(() -> api.post(swaps(), annToken, "{\"fromSlot\":" + slot(DAY_1) + ",\"counterpartId\":\"" + bob + "\"}"),
