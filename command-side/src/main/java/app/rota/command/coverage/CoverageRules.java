@@ -17,7 +17,6 @@ import app.rota.kernel.error.ErrorCode;
 import app.rota.kernel.error.RotaException;
 import app.rota.kernel.group.GroupId;
 import app.rota.kernel.member.MemberId;
-import app.rota.kernel.schedule.ShiftTiming;
 import app.rota.kernel.schedule.SlotInterval;
 import app.rota.kernel.schedule.SlotKey;
 import org.springframework.stereotype.Component;
@@ -37,9 +36,6 @@ import java.util.Optional;
  */
 @Component
 class CoverageRules {
-
-    /** A shift lasts at most a week: bookings this far either side of the slot can overlap it. */
-    private static final int MARGIN_DAYS = ShiftTiming.MAX_DURATION_HOURS / 24 + 1;
 
     private final GroupDirectory groups;
     private final MemberDirectory members;
@@ -124,9 +120,7 @@ class CoverageRules {
 
     private EligibilityPolicy eligibility(GroupId group, SlotKey slot) {
         ZoneId zone = groups.zoneOf(group);
-        Instant from = slot.date().minusDays(MARGIN_DAYS).atStartOfDay(zone).toInstant();
-        Instant to = slot.date().plusDays(MARGIN_DAYS + 1).atStartOfDay(zone).toInstant();
-        return new EligibilityPolicy(members.membersOf(group), bookings.bookingsOfGroup(group, from, to),
+        return new EligibilityPolicy(members.membersOf(group), bookings.bookingsAround(group, zone, slot.date(), slot.date()),
                 timeOff.timeOffOfGroup(group, slot.date(), slot.date()));
     }
 

@@ -16,7 +16,6 @@ import app.rota.kernel.error.RotaException;
 import app.rota.kernel.group.GroupId;
 import app.rota.kernel.member.MemberId;
 import app.rota.kernel.schedule.AssignSlotCommand;
-import app.rota.kernel.schedule.ShiftTiming;
 import app.rota.kernel.schedule.ShiftTypeId;
 import app.rota.kernel.schedule.SlotCategories;
 import app.rota.kernel.schedule.SlotInterval;
@@ -64,8 +63,6 @@ class RotationService {
      */
     static final int MAX_SLOTS = 1_200;
     static final String REASON = "rotation";
-    /** A shift lasts at most a week, so bookings a week and a day either side of the range can overlap its slots. */
-    private static final int MARGIN_DAYS = ShiftTiming.MAX_DURATION_HOURS / 24 + 1;
 
     /** Why a planned slot is still open. */
     static final String NO_ELIGIBLE_MEMBER = "NO_ELIGIBLE_MEMBER";
@@ -109,9 +106,7 @@ class RotationService {
         DateRange.checked(request.from(), request.to(), MAX_DAYS, "A rotation");
         Set<LocalDate> holidays = groups.holidaysOf(request.groupId());
 
-        Instant windowStart = request.from().minusDays(MARGIN_DAYS).atStartOfDay(zone).toInstant();
-        Instant windowEnd = request.to().plusDays(MARGIN_DAYS + 1).atStartOfDay(zone).toInstant();
-        List<Booking> booked = bookings.bookingsOfGroup(request.groupId(), windowStart, windowEnd);
+        List<Booking> booked = bookings.bookingsAround(request.groupId(), zone, request.from(), request.to());
         EligibilityPolicy eligibility = new EligibilityPolicy(members.membersOf(request.groupId()), booked,
                 timeOff.timeOffOfGroup(request.groupId(), request.from(), request.to()));
         List<MemberId> team = team(request, eligibility);

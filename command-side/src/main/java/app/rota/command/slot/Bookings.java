@@ -5,6 +5,7 @@ import app.rota.kernel.error.ErrorCode;
 import app.rota.kernel.error.RotaException;
 import app.rota.kernel.group.GroupId;
 import app.rota.kernel.member.MemberId;
+import app.rota.kernel.schedule.ShiftTiming;
 import app.rota.kernel.schedule.ShiftTypeId;
 import app.rota.kernel.schedule.SlotAssignedEvent;
 import app.rota.kernel.schedule.SlotInterval;
@@ -18,6 +19,7 @@ import org.springframework.stereotype.Component;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
@@ -35,6 +37,7 @@ public class Bookings {
 
     /** Distinguishes Rota's advisory locks from any other application's on the same database. */
     private static final int LOCK_SPACE = 0x524F5441;
+    private static final int MARGIN_DAYS = ShiftTiming.MAX_DURATION_HOURS / 24 + 1;
 
     public record Booking(SlotKey slot, MemberId memberId, SlotInterval interval) {
     }
@@ -120,6 +123,15 @@ public class Bookings {
                         where member_id = ? and slot_date between ? and ? order by slot_date, start_at""",
                 (rs, i) -> new SlotKey(new ShiftTypeId(rs.getObject(1, UUID.class)), rs.getObject(2, LocalDate.class)),
                 memberId.value(), from, to);
+    }
+
+    /**
+     * The group's bookings that can overlap a slot dated {@code from} to {@code to} (group-local dates):
+     * a shift lasts at most a week, so those from a week and a day either side.
+     */
+    public List<Booking> bookingsAround(GroupId groupId, ZoneId zone, LocalDate from, LocalDate to) {
+        return bookingsOfGroup(groupId, from.minusDays(MARGIN_DAYS).atStartOfDay(zone).toInstant(),
+                to.plusDays(MARGIN_DAYS + 1).atStartOfDay(zone).toInstant());
     }
 
     /** The group's bookings whose interval ends after {@code from} and begins before {@code to}. */

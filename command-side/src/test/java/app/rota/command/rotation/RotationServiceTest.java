@@ -79,7 +79,7 @@ class RotationServiceTest {
         when(shiftTypes.activeShiftTypes(GROUP)).thenReturn(List.of(new ShiftTypeFacts(DAILY, GROUP,
                 new ShiftPattern(new ShiftTiming(LocalTime.of(8, 0), 24), EnumSet.allOf(DayOfWeek.class)), false)));
         when(groups.holidaysOf(GROUP)).thenReturn(Set.of());
-        when(bookings.bookingsOfGroup(any(), any(), any())).thenReturn(List.of());
+        when(bookings.bookingsAround(any(), any(), any(), any())).thenReturn(List.of());
         when(timeOff.timeOffOfGroup(any(), any(), any())).thenReturn(List.of());
         service = service(Clock.fixed(Instant.parse("2026-03-01T00:00:00Z"), ZoneOffset.UTC));
     }
