@@ -12,6 +12,7 @@ import app.rota.kernel.coverage.CoverageApprovedEvent;
 import app.rota.kernel.coverage.CoverageCancelledEvent;
 import app.rota.kernel.coverage.CoverageClaimedEvent;
 import app.rota.kernel.coverage.CoverageCoveredEvent;
+import app.rota.kernel.coverage.CoverageEndedEvent;
 import app.rota.kernel.coverage.CoverageEscalatedEvent;
 import app.rota.kernel.coverage.CoverageRejectedEvent;
 import app.rota.kernel.coverage.CoverageRequestId;
@@ -230,20 +231,8 @@ class CoverageRequestAggregate {
     }
 
     @EventSourcingHandler
-    void on(CoverageCoveredEvent event, @SequenceNumber long sequence) {
-        status = CoverageStatus.COVERED;
-        version = sequence + 1;
-    }
-
-    @EventSourcingHandler
-    void on(CoverageCancelledEvent event, @SequenceNumber long sequence) {
-        status = CoverageStatus.CANCELLED;
-        version = sequence + 1;
-    }
-
-    @EventSourcingHandler
-    void on(CoverageUnfilledEvent event, @SequenceNumber long sequence) {
-        status = CoverageStatus.UNFILLED;
+    void on(CoverageEndedEvent event, @SequenceNumber long sequence) {
+        status = event.outcome();
         version = sequence + 1;
     }
 }

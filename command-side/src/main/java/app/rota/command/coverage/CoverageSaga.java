@@ -1,11 +1,9 @@
 package app.rota.command.coverage;
 
 import app.rota.kernel.coverage.CancelCoverageCommand;
-import app.rota.kernel.coverage.CoverageCancelledEvent;
-import app.rota.kernel.coverage.CoverageCoveredEvent;
+import app.rota.kernel.coverage.CoverageEndedEvent;
 import app.rota.kernel.coverage.CoverageRequestId;
 import app.rota.kernel.coverage.CoverageRequestedEvent;
-import app.rota.kernel.coverage.CoverageUnfilledEvent;
 import app.rota.kernel.coverage.EscalateCoverageCommand;
 import app.rota.kernel.coverage.MarkCoverageUnfilledCommand;
 import app.rota.kernel.group.GroupId;
@@ -83,23 +81,7 @@ public class CoverageSaga {
 
     @EndSaga
     @SagaEventHandler(associationProperty = REQUEST_ID)
-    void on(CoverageCoveredEvent event, DeadlineManager deadlines) {
-        ended(deadlines);
-    }
-
-    @EndSaga
-    @SagaEventHandler(associationProperty = REQUEST_ID)
-    void on(CoverageCancelledEvent event, DeadlineManager deadlines) {
-        ended(deadlines);
-    }
-
-    @EndSaga
-    @SagaEventHandler(associationProperty = REQUEST_ID)
-    void on(CoverageUnfilledEvent event, DeadlineManager deadlines) {
-        ended(deadlines);
-    }
-
-    private void ended(DeadlineManager deadlines) {
+    void on(CoverageEndedEvent event, DeadlineManager deadlines) {
         if (escalationId != null) {
             deadlines.cancelSchedule(ESCALATION, escalationId);
         }

@@ -1,21 +1,13 @@
 package app.rota.command.slot;
 
 import app.rota.command.tables.CommandTables;
-import app.rota.kernel.coverage.CoverageCancelledEvent;
-import app.rota.kernel.coverage.CoverageCoveredEvent;
+import app.rota.kernel.coverage.CoverageEndedEvent;
 import app.rota.kernel.coverage.CoverageRequestedEvent;
-import app.rota.kernel.coverage.CoverageUnfilledEvent;
 import app.rota.kernel.error.ErrorCode;
 import app.rota.kernel.error.RotaException;
 import app.rota.kernel.schedule.SlotKey;
-import app.rota.kernel.swap.SwapCancelledEvent;
-import app.rota.kernel.swap.SwapCompletedEvent;
-import app.rota.kernel.swap.SwapDeclinedEvent;
-import app.rota.kernel.swap.SwapExpiredEvent;
-import app.rota.kernel.swap.SwapFailedEvent;
-import app.rota.kernel.swap.SwapId;
+import app.rota.kernel.swap.SwapEndedEvent;
 import app.rota.kernel.swap.SwapProposedEvent;
-import app.rota.kernel.swap.SwapRejectedEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.dao.DuplicateKeyException;
@@ -60,33 +52,8 @@ public class PendingSlots {
     }
 
     @EventHandler
-    void on(SwapCompletedEvent event) {
-        released(event.swapId());
-    }
-
-    @EventHandler
-    void on(SwapDeclinedEvent event) {
-        released(event.swapId());
-    }
-
-    @EventHandler
-    void on(SwapCancelledEvent event) {
-        released(event.swapId());
-    }
-
-    @EventHandler
-    void on(SwapRejectedEvent event) {
-        released(event.swapId());
-    }
-
-    @EventHandler
-    void on(SwapExpiredEvent event) {
-        released(event.swapId());
-    }
-
-    @EventHandler
-    void on(SwapFailedEvent event) {
-        released(event.swapId());
+    void on(SwapEndedEvent event) {
+        released(event.swapId().value());
     }
 
     @EventHandler
@@ -100,22 +67,8 @@ public class PendingSlots {
     }
 
     @EventHandler
-    void on(CoverageCoveredEvent event) {
+    void on(CoverageEndedEvent event) {
         released(event.requestId().value());
-    }
-
-    @EventHandler
-    void on(CoverageCancelledEvent event) {
-        released(event.requestId().value());
-    }
-
-    @EventHandler
-    void on(CoverageUnfilledEvent event) {
-        released(event.requestId().value());
-    }
-
-    private void released(SwapId swapId) {
-        released(swapId.value());
     }
 
     private void released(UUID owner) {

@@ -23,6 +23,7 @@ import app.rota.kernel.swap.SwapApprovedEvent;
 import app.rota.kernel.swap.SwapCancelledEvent;
 import app.rota.kernel.swap.SwapCompletedEvent;
 import app.rota.kernel.swap.SwapDeclinedEvent;
+import app.rota.kernel.swap.SwapEndedEvent;
 import app.rota.kernel.swap.SwapExpiredEvent;
 import app.rota.kernel.swap.SwapFailedEvent;
 import app.rota.kernel.swap.SwapId;
@@ -224,37 +225,8 @@ class SwapAggregate {
     }
 
     @EventSourcingHandler
-    void on(SwapDeclinedEvent event, @SequenceNumber long sequence) {
-        ended(SwapStatus.DECLINED, sequence);
-    }
-
-    @EventSourcingHandler
-    void on(SwapRejectedEvent event, @SequenceNumber long sequence) {
-        ended(SwapStatus.REJECTED, sequence);
-    }
-
-    @EventSourcingHandler
-    void on(SwapCancelledEvent event, @SequenceNumber long sequence) {
-        ended(SwapStatus.CANCELLED, sequence);
-    }
-
-    @EventSourcingHandler
-    void on(SwapExpiredEvent event, @SequenceNumber long sequence) {
-        ended(SwapStatus.EXPIRED, sequence);
-    }
-
-    @EventSourcingHandler
-    void on(SwapFailedEvent event, @SequenceNumber long sequence) {
-        ended(SwapStatus.FAILED, sequence);
-    }
-
-    @EventSourcingHandler
-    void on(SwapCompletedEvent event, @SequenceNumber long sequence) {
-        ended(SwapStatus.COMPLETED, sequence);
-    }
-
-    private void ended(SwapStatus end, long sequence) {
-        status = end;
+    void on(SwapEndedEvent event, @SequenceNumber long sequence) {
+        status = event.outcome();
         version = sequence + 1;
     }
 }

@@ -1,12 +1,7 @@
 package app.rota.command.swap;
 
 import app.rota.command.OnCommit;
-import app.rota.kernel.swap.SwapCancelledEvent;
-import app.rota.kernel.swap.SwapCompletedEvent;
-import app.rota.kernel.swap.SwapDeclinedEvent;
-import app.rota.kernel.swap.SwapExpiredEvent;
-import app.rota.kernel.swap.SwapFailedEvent;
-import app.rota.kernel.swap.SwapRejectedEvent;
+import app.rota.kernel.swap.SwapEndedEvent;
 import app.rota.kernel.swap.SwapStatus;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -42,32 +37,7 @@ class SwapOutcomes {
     }
 
     @EventHandler
-    void on(SwapCompletedEvent event) {
-        OnCommit.increment(ended.get(SwapStatus.COMPLETED));
-    }
-
-    @EventHandler
-    void on(SwapDeclinedEvent event) {
-        OnCommit.increment(ended.get(SwapStatus.DECLINED));
-    }
-
-    @EventHandler
-    void on(SwapCancelledEvent event) {
-        OnCommit.increment(ended.get(SwapStatus.CANCELLED));
-    }
-
-    @EventHandler
-    void on(SwapRejectedEvent event) {
-        OnCommit.increment(ended.get(SwapStatus.REJECTED));
-    }
-
-    @EventHandler
-    void on(SwapExpiredEvent event) {
-        OnCommit.increment(ended.get(SwapStatus.EXPIRED));
-    }
-
-    @EventHandler
-    void on(SwapFailedEvent event) {
-        OnCommit.increment(ended.get(SwapStatus.FAILED));
+    void on(SwapEndedEvent event) {
+        OnCommit.increment(ended.get(event.outcome()));
     }
 }

@@ -6,14 +6,9 @@ import app.rota.kernel.schedule.SlotKey;
 import app.rota.kernel.schedule.SlotUnassignedEvent;
 import app.rota.kernel.swap.ExpireSwapCommand;
 import app.rota.kernel.swap.FailSwapCommand;
-import app.rota.kernel.swap.SwapCancelledEvent;
-import app.rota.kernel.swap.SwapCompletedEvent;
-import app.rota.kernel.swap.SwapDeclinedEvent;
-import app.rota.kernel.swap.SwapExpiredEvent;
-import app.rota.kernel.swap.SwapFailedEvent;
+import app.rota.kernel.swap.SwapEndedEvent;
 import app.rota.kernel.swap.SwapId;
 import app.rota.kernel.swap.SwapProposedEvent;
-import app.rota.kernel.swap.SwapRejectedEvent;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -80,41 +75,7 @@ public class SwapSaga {
 
     @EndSaga
     @SagaEventHandler(associationProperty = SWAP_ID)
-    void on(SwapCompletedEvent event, DeadlineManager deadlines) {
-        ended(deadlines);
-    }
-
-    @EndSaga
-    @SagaEventHandler(associationProperty = SWAP_ID)
-    void on(SwapDeclinedEvent event, DeadlineManager deadlines) {
-        ended(deadlines);
-    }
-
-    @EndSaga
-    @SagaEventHandler(associationProperty = SWAP_ID)
-    void on(SwapCancelledEvent event, DeadlineManager deadlines) {
-        ended(deadlines);
-    }
-
-    @EndSaga
-    @SagaEventHandler(associationProperty = SWAP_ID)
-    void on(SwapRejectedEvent event, DeadlineManager deadlines) {
-        ended(deadlines);
-    }
-
-    @EndSaga
-    @SagaEventHandler(associationProperty = SWAP_ID)
-    void on(SwapExpiredEvent event, DeadlineManager deadlines) {
-        ended(deadlines);
-    }
-
-    @EndSaga
-    @SagaEventHandler(associationProperty = SWAP_ID)
-    void on(SwapFailedEvent event, DeadlineManager deadlines) {
-        ended(deadlines);
-    }
-
-    private void ended(DeadlineManager deadlines) {
+    void on(SwapEndedEvent event, DeadlineManager deadlines) {
         if (expiryId != null) {
             deadlines.cancelSchedule(EXPIRY, expiryId);
         }

@@ -7,5 +7,10 @@ import org.axonframework.serialization.Revision;
 
 @Revision("1")
 public record CoverageCancelledEvent(CoverageRequestId requestId, GroupId groupId, SlotKey slot, MemberId requesterId,
-                                     String reason) {
+                                     String reason) implements CoverageEndedEvent {
+
+    @Override
+    public CoverageStatus outcome() {
+        return CoverageStatus.CANCELLED;
+    }
 }

@@ -8,5 +8,10 @@ import org.axonframework.serialization.Revision;
 /** The slot moved to the claimant in the same transaction as this event. */
 @Revision("1")
 public record CoverageCoveredEvent(CoverageRequestId requestId, GroupId groupId, SlotKey slot, MemberId requesterId,
-                                   MemberId claimantId) {
+                                   MemberId claimantId) implements CoverageEndedEvent {
+
+    @Override
+    public CoverageStatus outcome() {
+        return CoverageStatus.COVERED;
+    }
 }

@@ -7,5 +7,10 @@ import org.axonframework.serialization.Revision;
 
 /** The request was still open when the shift started. */
 @Revision("1")
-public record CoverageUnfilledEvent(CoverageRequestId requestId, GroupId groupId, SlotKey slot, MemberId requesterId) {
+public record CoverageUnfilledEvent(CoverageRequestId requestId, GroupId groupId, SlotKey slot, MemberId requesterId) implements CoverageEndedEvent {
+
+    @Override
+    public CoverageStatus outcome() {
+        return CoverageStatus.UNFILLED;
+    }
 }

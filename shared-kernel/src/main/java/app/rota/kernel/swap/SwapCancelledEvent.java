@@ -6,5 +6,10 @@ import org.axonframework.serialization.Revision;
 
 /** The swap was cancelled by the proposer (or an admin). */
 @Revision("1")
-public record SwapCancelledEvent(SwapId swapId, GroupId groupId, MemberId proposerId, MemberId counterpartId, String reason) {
+public record SwapCancelledEvent(SwapId swapId, GroupId groupId, MemberId proposerId, MemberId counterpartId, String reason) implements SwapEndedEvent {
+
+    @Override
+    public SwapStatus outcome() {
+        return SwapStatus.CANCELLED;
+    }
 }

@@ -11,5 +11,10 @@ import org.axonframework.serialization.Revision;
  */
 @Revision("1")
 public record SwapCompletedEvent(SwapId swapId, GroupId groupId, SwapKind kind, MemberId proposerId,
-                                 MemberId counterpartId, SlotKey fromSlot, SlotKey toSlot) {
+                                 MemberId counterpartId, SlotKey fromSlot, SlotKey toSlot) implements SwapEndedEvent {
+
+    @Override
+    public SwapStatus outcome() {
+        return SwapStatus.COMPLETED;
+    }
 }

@@ -6,5 +6,10 @@ import org.axonframework.serialization.Revision;
 
 /** The swap was declined by the counterpart (or an admin for them). */
 @Revision("1")
-public record SwapDeclinedEvent(SwapId swapId, GroupId groupId, MemberId proposerId, MemberId counterpartId, String reason) {
+public record SwapDeclinedEvent(SwapId swapId, GroupId groupId, MemberId proposerId, MemberId counterpartId, String reason) implements SwapEndedEvent {
+
+    @Override
+    public SwapStatus outcome() {
+        return SwapStatus.DECLINED;
+    }
 }

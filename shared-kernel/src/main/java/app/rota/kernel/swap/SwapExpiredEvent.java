@@ -6,5 +6,10 @@ import org.axonframework.serialization.Revision;
 
 /** The swap was still pending at its {@code expiresAt}. */
 @Revision("1")
-public record SwapExpiredEvent(SwapId swapId, GroupId groupId, MemberId proposerId, MemberId counterpartId) {
+public record SwapExpiredEvent(SwapId swapId, GroupId groupId, MemberId proposerId, MemberId counterpartId) implements SwapEndedEvent {
+
+    @Override
+    public SwapStatus outcome() {
+        return SwapStatus.EXPIRED;
+    }
 }
