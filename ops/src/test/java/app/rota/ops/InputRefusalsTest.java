@@ -68,12 +68,20 @@ class InputRefusalsTest extends RotaIntegrationTest {
             "duplicate key         | POST  | /members                | {\"name\":\"A\",\"name\":\"B\",\"phone\":\"+13125550116\"}           | 400 | MALFORMED_REQUEST  | ",
             "trailing garbage      | POST  | /members                | {\"name\":\"A\",\"phone\":\"+13125550117\"} x                          | 400 | MALFORMED_REQUEST  | ",
             "body over 64 KiB      | POST  | /members                | {\"name\":\"A\",\"phone\":\"+13125550118\",\"x\":\"%70000\"}          | 413 | REQUEST_TOO_LARGE  | ",
+            "swap slot in 2300     | POST  | /swaps                  | {\"fromSlot\":{\"shiftTypeId\":\"{p}\",\"date\":\"2300-01-01\"},\"counterpartId\":\"{m}\"} | 400 | DATE_OUT_OF_RANGE | fromSlot.date",
+            "number as member id   | POST  | /swaps                  | {\"fromSlot\":{\"shiftTypeId\":\"{p}\",\"date\":\"2027-01-04\"},\"counterpartId\":42} | 400 | MALFORMED_REQUEST | counterpartId",
+            "swap expiry in 3000   | POST  | /swaps                  | {\"fromSlot\":{\"shiftTypeId\":\"{p}\",\"date\":\"2027-01-04\"},\"counterpartId\":\"{m}\",\"expiresAt\":\"3000-01-01T00:00:00Z\"} | 400 | DATE_OUT_OF_RANGE | expiresAt",
+            "NUL in a swap reason  | POST  | /swaps                  | {\"fromSlot\":{\"shiftTypeId\":\"{p}\",\"date\":\"2027-01-04\"},\"counterpartId\":\"{m}\",\"reason\":\"a\\u0000b\"} | 400 | TEXT_INVALID | reason",
+            "coverage slot in 2300 | POST  | /coverage-requests      | {\"slot\":{\"shiftTypeId\":\"{p}\",\"date\":\"2300-01-01\"}} | 400 | DATE_OUT_OF_RANGE | slot.date",
+            "coverage reason 501   | POST  | /coverage-requests      | {\"slot\":{\"shiftTypeId\":\"{p}\",\"date\":\"2027-01-04\"},\"reason\":\"%501\"} | 400 | REASON_TOO_LONG | reason",
+            "text as claimant id   | POST  | /coverage-requests      | {\"slot\":{\"shiftTypeId\":\"{p}\",\"date\":\"2027-01-04\"},\"requesterId\":\"nobody\"} | 400 | MALFORMED_REQUEST | requesterId",
     })
     void badInputIsRefusedAndNothingIsStored(String description, String method, String path, String body,
                                               int status, String code, String field) {
         String url = "/api/v1/groups/" + group + path.replace("{m}", member);
-        Matcher repeat = REPEAT.matcher(body);
-        String request = repeat.find() ? body.replace(repeat.group(), "x".repeat(Integer.parseInt(repeat.group(1)))) : body;
+        String filled = body.replace("{p}", primary).replace("{m}", member);
+        Matcher repeat = REPEAT.matcher(filled);
+        String request = repeat.find() ? filled.replace(repeat.group(), "x".repeat(Integer.parseInt(repeat.group(1)))) : filled;
         assertRefused(() -> method.equals("PUT") ? api.put(url, admin, request) : api.post(url, admin, request), status, code, field);
     }
 
