@@ -65,6 +65,8 @@ class TenantIsolationTest extends RotaIntegrationTest {
             Map.entry("POST /api/v1/groups/{groupId}/swaps", "{\"fromSlot\":{\"shiftTypeId\":\"{shiftTypeId}\",\"date\":\"{date}\"},"
                     + "\"counterpartId\":\"{secondMemberId}\",\"proposerId\":\"{memberId}\"}"),
             Map.entry("GET /api/v1/groups/{groupId}/swaps", ""),
+            Map.entry("GET /api/v1/groups/{groupId}/notifications", ""),
+            Map.entry("POST /api/v1/groups/{groupId}/notifications/test", "{\"memberId\":\"{memberId}\"}"),
             Map.entry("GET /api/v1/groups/{groupId}/swaps/{swapId}", ""),
             Map.entry("POST /api/v1/groups/{groupId}/swaps/{swapId}/accept", "{}"),
             Map.entry("POST /api/v1/groups/{groupId}/swaps/{swapId}/decline", "{}"),

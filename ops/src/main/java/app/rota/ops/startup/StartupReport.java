@@ -38,8 +38,27 @@ class StartupReport {
                   Database:   {}
                   API:        {}/api/v1   (log in: POST /api/v1/auth/login)
                   Swagger UI: {}/swagger-ui.html   OpenAPI: {}/v3/api-docs
-                  Health:     {}/actuator/health   Metrics: {}/actuator/prometheus""",
-                properties.roles(), database, base, base, base, base, base);
+                  Health:     {}/actuator/health   Metrics: {}/actuator/prometheus
+                  SMS:        {}""",
+                properties.roles(), database, base, base, base, base, base, sms());
+        if (properties.roles().commandSide() && !properties.roles().notifier()) {
+            log.warn("This node runs JobRunr's background server (command side) without the notifier: the notifier's "
+                    + "recurring jobs (sms-dispatch, sms-reminders) registered by other nodes fail here. Run the notifier "
+                    + "on every command-side node (README, 'Several nodes').");
+        }
+    }
+
+    private String sms() {
+        if (!properties.roles().notifier()) {
+            return "off on this node (rota.roles.notifier=false)";
+        }
+        boolean twilio = !environment.getProperty("rota.twilio.account-sid", "").isBlank()
+                && !environment.getProperty("rota.twilio.auth-token", "").isBlank()
+                && !environment.getProperty("rota.twilio.from-number", "").isBlank();
+        return twilio
+                ? "sent through Twilio at " + environment.getProperty("rota.twilio.api-base-url") + ", callbacks from "
+                        + environment.getProperty("rota.public-base-url")
+                : "LOG ONLY: no TWILIO_ACCOUNT_SID/TWILIO_AUTH_TOKEN/TWILIO_FROM_NUMBER, so SMS are logged and recorded as SENT, not sent";
     }
 
     private static String withoutCredentials(String jdbcUrl) {

@@ -51,6 +51,19 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** A form POST as Twilio's webhooks send it, with {@code signature} as X-Twilio-Signature when not null. */
+    public Response twilioWebhook(String path, java.util.Map<String, String> form, String signature) {
+        String body = form.entrySet().stream()
+                .map(e -> java.net.URLEncoder.encode(e.getKey(), java.nio.charset.StandardCharsets.UTF_8) + "="
+                        + java.net.URLEncoder.encode(e.getValue(), java.nio.charset.StandardCharsets.UTF_8))
+                .collect(java.util.stream.Collectors.joining("&"));
+        HttpRequest.Builder builder = request(path, null).header("Content-Type", "application/x-www-form-urlencoded");
+        if (signature != null) {
+            builder.header("X-Twilio-Signature", signature);
+        }
+        return send(builder.POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     public Response put(String path, String token, String body) {
         return send(request(path, token).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(body)));

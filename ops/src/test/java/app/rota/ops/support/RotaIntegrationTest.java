@@ -42,6 +42,21 @@ public abstract class RotaIntegrationTest {
         registry.add("rota.data-dir", DATA_DIR::toString);
         registry.add("rota.admin.username", () -> ADMIN);
         registry.add("rota.admin.password", () -> ADMIN_PASSWORD);
+        twilioProperties(registry);
+    }
+
+    /** Twilio is the shared fake; retries are quick so tests of a Twilio outage take seconds. */
+    public static void twilioProperties(DynamicPropertyRegistry registry) {
+        FakeTwilio twilio = FakeTwilio.shared();
+        registry.add("rota.twilio.account-sid", () -> FakeTwilio.ACCOUNT_SID);
+        registry.add("rota.twilio.auth-token", () -> FakeTwilio.AUTH_TOKEN);
+        registry.add("rota.twilio.from-number", () -> FakeTwilio.FROM);
+        registry.add("rota.twilio.api-base-url", twilio::baseUrl);
+        registry.add("rota.public-base-url", () -> FakeTwilio.PUBLIC_BASE_URL);
+        registry.add("rota.sms.first-retry", () -> "PT1S");
+        registry.add("rota.sms.max-retry-delay", () -> "PT2S");
+        registry.add("rota.sms.max-attempts", () -> "5");
+        registry.add("rota.sms.max-per-second", () -> "200");
     }
 
     @BeforeEach

@@ -36,6 +36,7 @@ public enum ErrorCode {
     TOKEN_REVOKED(Kind.UNAUTHENTICATED, "The token is no longer valid; log in again"),
     WRONG_PASSWORD(Kind.FORBIDDEN, "The current password is wrong"),
     ACCESS_DENIED(Kind.FORBIDDEN, "Your role does not allow this"),
+    SIGNATURE_INVALID(Kind.FORBIDDEN, "The webhook's X-Twilio-Signature is missing or wrong"),
 
     GROUP_NOT_FOUND(Kind.NOT_FOUND, "No such group"),
     NOT_FOUND(Kind.NOT_FOUND, "No such resource"),

@@ -1,0 +1,143 @@
+package app.rota.notifier.reminder;
+
+import app.rota.kernel.member.MemberId;
+import app.rota.kernel.notification.NotificationPurpose;
+import app.rota.notifier.directory.NotifierDirectory;
+import app.rota.notifier.directory.NotifierDirectory.GroupInfo;
+import app.rota.notifier.directory.NotifierDirectory.HeldSlot;
+import app.rota.notifier.directory.NotifierDirectory.MemberInfo;
+import app.rota.notifier.outbox.NewMessage;
+import app.rota.notifier.outbox.Outbox;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Puts due reminders in the outbox; run every few seconds by a JobRunr recurring job, on one node at a time.
+ * <ul>
+ *   <li>Daily: at the group's {@code dailyReminderTime}, group-local (08:00 stays 08:00 across DST changes),
+ *       one SMS per member whose slots start that local date, listing them. Done once per group and day:
+ *       a scan that finds the day's reminder time passed and the day not done does it (also at start-up
+ *       after a stop), skipping slots that have already started.</li>
+ *   <li>Shift: {@code reminderLeadMinutes} before each start, to whoever holds the slot then; 0 turns them off.
+ *       A reminder missed while Rota was down goes as long as the shift has not started.</li>
+ * </ul>
+ * Times are read from the settings at each scan, so a changed setting applies to the next reminder; the outbox's
+ * (cause, member, purpose) key means none is ever added twice.
+ */
+@Component
+public class Reminders {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
+
+    private final NotifierDirectory directory;
+    private final Outbox outbox;
+    private final JdbcTemplate jdbc;
+
+    Reminders(NotifierDirectory directory, Outbox outbox, JdbcTemplate jdbc) {
+        this.directory = directory;
+        this.outbox = outbox;
+        this.jdbc = jdbc;
+    }
+
+    /** Adds every reminder due at {@code now}; returns how many were added. */
+    public int scan(Instant now) {
+        int added = 0;
+        for (GroupInfo group : directory.groups()) {
+            LocalDate today = now.atZone(group.zone()).toLocalDate();
+            for (LocalDate day : List.of(today.minusDays(1), today)) {
+                added += daily(group, day, now);
+            }
+            if (group.reminderLeadMinutes() > 0) {
+                added += shift(group, now);
+            }
+        }
+        return added;
+    }
+
+    private int daily(GroupInfo group, LocalDate day, Instant now) {
+        ZoneId zone = group.zone();
+        Instant due = ZonedDateTime.of(day, group.dailyReminderTime(), zone).toInstant();
+        if (due.isAfter(now) || done(group, day)) {
+            return 0;
+        }
+        Instant dayEnd = day.plusDays(1).atStartOfDay(zone).toInstant();
+        Map<MemberId, List<HeldSlot>> byMember = directory.slotsStarting(group.groupId(), now, dayEnd).stream()
+                .filter(slot -> slot.slot().date().equals(day))
+                .collect(Collectors.groupingBy(HeldSlot::memberId, LinkedHashMap::new, Collectors.toList()));
+        String cause = "daily:" + group.groupId() + ":" + day;
+        int added = 0;
+        for (Map.Entry<MemberId, List<HeldSlot>> entry : byMember.entrySet()) {
+            String slots = entry.getValue().stream()
+                    .map(slot -> directory.shiftTypeName(slot.slot().shiftTypeId()) + " from " + TIME.format(slot.start().atZone(zone)))
+                    .collect(Collectors.joining(", "));
+            String text = "you are on call today, " + DAY.format(day) + ": " + slots + ".";
+            Instant firstStart = entry.getValue().get(0).start();
+            if (add(group, entry.getKey(), cause, NotificationPurpose.DAILY_REMINDER, text, firstStart, now)) {
+                added++;
+            }
+        }
+        jdbc.update("insert into ntf_daily_reminder (group_id, day, done_at) values (?, ?, ?) on conflict do nothing",
+                group.groupId().value(), day, Timestamp.from(now));
+        return added;
+    }
+
+    private boolean done(GroupInfo group, LocalDate day) {
+        Integer count = jdbc.queryForObject("select count(*) from ntf_daily_reminder where group_id = ? and day = ?", Integer.class,
+                group.groupId().value(), day);
+        return count != null && count > 0;
+    }
+
+    private int shift(GroupInfo group, Instant now) {
+        List<HeldSlot> soon = directory.slotsStarting(group.groupId(), now.plusMillis(1),
+                now.plus(Duration.ofMinutes(group.reminderLeadMinutes())).plusMillis(1));
+        if (soon.isEmpty()) {
+            return 0;
+        }
+        List<String> causes = soon.stream().map(Reminders::shiftCause).toList();
+        List<String> existing = jdbc.queryForList("select cause from ntf_message where purpose = 'SHIFT_REMINDER' and cause = any (?)",
+                String.class, (Object) causes.toArray(String[]::new));
+        int added = 0;
+        for (HeldSlot slot : soon) {
+            if (existing.contains(shiftCause(slot))) {
+                continue;
+            }
+            String text = "your " + directory.shiftTypeName(slot.slot().shiftTypeId()) + " shift on " + DAY.format(slot.slot().date())
+                    + " starts at " + TIME.format(slot.start().atZone(group.zone())) + ".";
+            if (add(group, slot.memberId(), shiftCause(slot), NotificationPurpose.SHIFT_REMINDER, text, slot.start(), now)) {
+                added++;
+            }
+        }
+        return added;
+    }
+
+    private static String shiftCause(HeldSlot slot) {
+        return "shift:" + slot.slot() + ":" + slot.start().getEpochSecond();
+    }
+
+    private boolean add(GroupInfo group, MemberId memberId, String cause, NotificationPurpose purpose, String text, Instant moot, Instant now) {
+        Optional<MemberInfo> member = directory.member(memberId);
+        if (member.isEmpty()) {
+            return false;
+        }
+        String skipped = !member.get().active() ? "INACTIVE" : member.get().optedOut() ? "OPTED_OUT" : null;
+        Optional<UUID> id = outbox.add(new NewMessage(cause, memberId, purpose, group.groupId(), member.get().phone(),
+                "Rota " + group.name() + ": " + text, true, moot, null, null, now, now, null, skipped));
+        return id.isPresent();
+    }
+}

@@ -1,0 +1,70 @@
+package app.rota.notifier.send;
+
+import app.rota.notifier.TwilioProperties;
+import com.twilio.exception.ApiConnectionException;
+import com.twilio.exception.ApiException;
+import com.twilio.http.TwilioRestClient;
+import com.twilio.rest.api.v2010.account.Message;
+import com.twilio.type.PhoneNumber;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+
+/** Sends through Twilio's Messages API with the SDK, one HTTP request per attempt (see {@link TwilioHttp}). */
+final class TwilioGateway implements SmsGateway {
+
+    /** Twilio error codes that no retry can fix: invalid, unreachable or non-mobile number, unsubscribed, blocked. */
+    static final Set<Integer> PERMANENT_CODES = Set.of(21211, 21214, 21408, 21610, 21612, 21614, 21617, 30003, 30004, 30005, 30006, 30007);
+
+    private final TwilioRestClient client;
+    private final TwilioProperties twilio;
+    private final URI statusCallback;
+
+    TwilioGateway(TwilioProperties twilio, String publicBaseUrl) {
+        this.twilio = twilio;
+        this.client = new TwilioRestClient.Builder(twilio.accountSid(), twilio.authToken())
+                .httpClient(new TwilioHttp(twilio.apiBaseUrl(), Duration.ofSeconds(5), Duration.ofSeconds(10)))
+                .build();
+        this.statusCallback = URI.create(publicBaseUrl.replaceAll("/+$", "") + "/api/v1/sms/status");
+    }
+
+    @Override
+    public Outcome send(String to, String body) {
+        try {
+            Message message = Message.creator(new PhoneNumber(to), new PhoneNumber(twilio.fromNumber()), body)
+                    .setStatusCallback(statusCallback)
+                    .create(client);
+            return new Accepted(message.getSid());
+        } catch (ApiConnectionException e) {
+            return new Transient("CONNECTION", e.getMessage(), null);
+        } catch (ApiException e) {
+            int status = e.getStatusCode() == null ? 0 : e.getStatusCode();
+            String code = e.getCode() == null ? "HTTP_" + status : String.valueOf(e.getCode());
+            if (status == 429 || status >= 500 || status == 0) {
+                return new Transient(code, e.getMessage(), TwilioHttp.lastRetryAfter());
+            }
+            return new Permanent(code, e.getMessage());
+        }
+    }
+
+    @Override
+    public Optional<String> findSent(String to, String body, Instant since) {
+        var page = Message.reader().setTo(new PhoneNumber(to)).setFrom(new PhoneNumber(twilio.fromNumber())).setPageSize(50L)
+                .firstPage(client);
+        for (Message message : page.getRecords()) {
+            boolean recent = message.getDateCreated() == null || !message.getDateCreated().toInstant().isBefore(since);
+            if (recent && body.equals(message.getBody())) {
+                return Optional.ofNullable(message.getSid());
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public boolean sends() {
+        return true;
+    }
+}
