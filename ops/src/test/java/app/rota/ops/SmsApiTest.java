@@ -284,6 +284,7 @@ class SmsApiTest extends RotaIntegrationTest {
         assertRefused(() -> api.post("/api/v1/groups/" + group + "/notifications/test", ann.token(), "{\"memberId\":\"" + bob.id() + "\"}"),
                 403, "ACCESS_DENIED", null);
         String otherGroup = fixtures.group("Europe/Paris");
+        await().atMost(WAIT).until(() -> jdbc.queryForObject("select count(*) from ntf_group where group_id = ?::uuid", Integer.class, otherGroup) == 1);
         assertRefused(() -> api.post("/api/v1/groups/" + otherGroup + "/notifications/test", admin, "{\"memberId\":\"" + bob.id() + "\"}"),
                 404, "MEMBER_NOT_FOUND", "memberId");
         assertRefused(() -> api.get("/api/v1/groups/" + group + "/notifications?size=501", admin), 400, "MALFORMED_REQUEST", "size");

@@ -45,6 +45,9 @@ public class Reminders {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
 
+    /** A daily reminder run this long after its time was missed (Rota was down): only shifts not started yet are told. */
+    static final Duration LATE = Duration.ofMinutes(5);
+
     private final NotifierDirectory directory;
     private final Outbox outbox;
     private final JdbcTemplate jdbc;
@@ -59,13 +62,24 @@ public class Reminders {
     public int scan(Instant now) {
         int added = 0;
         for (GroupInfo group : directory.groups()) {
-            LocalDate today = now.atZone(group.zone()).toLocalDate();
-            for (LocalDate day : List.of(today.minusDays(1), today)) {
-                added += daily(group, day, now);
-            }
-            if (group.reminderLeadMinutes() > 0) {
-                added += shift(group, now);
-            }
+            added += scan(group, now);
+        }
+        return added;
+    }
+
+    /** Adds the group's reminders due at {@code now}. */
+    public int scan(app.rota.kernel.group.GroupId groupId, Instant now) {
+        return directory.group(groupId).map(group -> scan(group, now)).orElse(0);
+    }
+
+    private int scan(GroupInfo group, Instant now) {
+        int added = 0;
+        LocalDate today = now.atZone(group.zone()).toLocalDate();
+        for (LocalDate day : List.of(today.minusDays(1), today)) {
+            added += daily(group, day, now);
+        }
+        if (group.reminderLeadMinutes() > 0) {
+            added += shift(group, now);
         }
         return added;
     }
@@ -77,7 +91,9 @@ public class Reminders {
             return 0;
         }
         Instant dayEnd = day.plusDays(1).atStartOfDay(zone).toInstant();
-        Map<MemberId, List<HeldSlot>> byMember = directory.slotsStarting(group.groupId(), now, dayEnd).stream()
+        // on time: the slots starting at or after the reminder time; late (Rota was down): those not started yet
+        Instant from = now.isAfter(due.plus(LATE)) ? now : due;
+        Map<MemberId, List<HeldSlot>> byMember = directory.slotsStarting(group.groupId(), from, dayEnd).stream()
                 .filter(slot -> slot.slot().date().equals(day))
                 .collect(Collectors.groupingBy(HeldSlot::memberId, LinkedHashMap::new, Collectors.toList()));
         String cause = "daily:" + group.groupId() + ":" + day;
@@ -87,8 +103,9 @@ public class Reminders {
                     .map(slot -> directory.shiftTypeName(slot.slot().shiftTypeId()) + " from " + TIME.format(slot.start().atZone(zone)))
                     .collect(Collectors.joining(", "));
             String text = "you are on call today, " + DAY.format(day) + ": " + slots + ".";
-            Instant firstStart = entry.getValue().get(0).start();
-            if (add(group, entry.getKey(), cause, NotificationPurpose.DAILY_REMINDER, text, firstStart, now)) {
+            // moot once the shift is over: "you are on call today" still matters while it runs
+            Instant lastEnd = entry.getValue().stream().map(HeldSlot::end).max(Instant::compareTo).orElseThrow();
+            if (add(group, entry.getKey(), cause, NotificationPurpose.DAILY_REMINDER, text, lastEnd, now)) {
                 added++;
             }
         }
