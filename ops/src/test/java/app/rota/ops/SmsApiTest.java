@@ -4,6 +4,7 @@ import app.rota.ops.support.Api;
 import app.rota.ops.support.FakeTwilio;
 import app.rota.ops.support.RotaIntegrationTest;
 import app.rota.ops.support.ScheduleFixtures;
+import app.rota.ops.support.SmsFixtures;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.TrackingEventProcessor;
@@ -39,8 +40,7 @@ class SmsApiTest extends RotaIntegrationTest {
 
     private static final String DAY_1 = "2027-06-07";
     private static final String DAY_2 = "2027-06-08";
-    private static final Pattern CODE = Pattern.compile("YES (\\d{4})");
-    private static final Duration WAIT = Duration.ofSeconds(40);
+    private static final Duration WAIT = SmsFixtures.WAIT;
 
     @Autowired
     private EventProcessingConfiguration processing;
@@ -50,30 +50,32 @@ class SmsApiTest extends RotaIntegrationTest {
     private ScheduleFixtures fixtures;
     private String group;
     private String primary;
+    private SmsFixtures sms;
 
     @BeforeEach
     void aGroupWithoutQuietHours() {
         admin = adminToken();
         fixtures = new ScheduleFixtures(api, admin);
         group = fixtures.group("America/Chicago");
-        noQuietHours();
+        sms = new SmsFixtures(api, jdbc, admin, group);
+        sms.noQuietHours();
         primary = fixtures.shiftType(group, "Primary", "08:00", 24);
     }
 
     @Test
     void anAdminsAssignmentTextsTheNewHolderAndThePreviousOneNamingTheShiftTypeAndLocalDate() {
-        Member ann = member("Ann", "MEMBER");
-        Member bob = member("Bob", "MEMBER");
+        SmsFixtures.Member ann = sms.member("Ann", "MEMBER");
+        SmsFixtures.Member bob = sms.member("Bob", "MEMBER");
 
         assertThat(fixtures.assign(group, primary, DAY_1, ann.id()).status()).isEqualTo(200);
-        List<String> toAnn = awaitSms(ann, 1);
+        List<String> toAnn = sms.awaitSms(ann, 1);
         assertThat(toAnn.get(0)).contains("Primary").contains("Mon 7 Jun 2027").contains("08:00").startsWith("Rota Team:");
 
         assertThat(fixtures.assign(group, primary, DAY_1, bob.id()).status()).isEqualTo(200);
-        assertThat(awaitSms(bob, 1).get(0)).contains("you are now on Primary on Mon 7 Jun 2027");
-        assertThat(awaitSms(ann, 2).get(1)).contains("you are no longer on Primary on Mon 7 Jun 2027");
+        assertThat(sms.awaitSms(bob, 1).get(0)).contains("you are now on Primary on Mon 7 Jun 2027");
+        assertThat(sms.awaitSms(ann, 2).get(1)).contains("you are no longer on Primary on Mon 7 Jun 2027");
 
-        JsonNode log = awaitLog("?memberId=" + ann.id(), 2);
+        JsonNode log = sms.awaitLog("?memberId=" + ann.id(), 2);
         JsonNode latest = log.at("/items/0");
         assertThat(latest.get("purpose").asString()).isEqualTo("UNASSIGNED");
         assertThat(latest.get("status").asString()).isEqualTo("SENT");
@@ -86,14 +88,14 @@ class SmsApiTest extends RotaIntegrationTest {
 
     @Test
     void aCorrectionOfThePastAndAnEditByTheMemberThemselfTextNobody() throws Exception {
-        Member ann = member("Ann", "MEMBER");
-        Member boss = memberWithLogin("Boss", "ADMIN");
+        SmsFixtures.Member ann = sms.member("Ann", "MEMBER");
+        SmsFixtures.Member boss = sms.memberWithLogin("Boss", "ADMIN");
         assertThat(fixtures.assign(group, primary, "2020-02-29", ann.id()).status()).as("a correction of the past").isEqualTo(200);
         assertThat(api.put(ScheduleFixtures.slot(group, primary, DAY_2), boss.token(), "{\"memberId\":\"" + boss.id() + "\"}").status())
                 .isEqualTo(200);
         assertThat(fixtures.assign(group, primary, DAY_1, ann.id()).status()).isEqualTo(200);
 
-        awaitSms(ann, 1);
+        sms.awaitSms(ann, 1);
         Thread.sleep(6_000); // a dispatch round after the one that sent Ann's
         assertThat(twilio.sentTo(ann.phone())).as("only the future slot").hasSize(1);
         assertThat(twilio.sentTo(boss.phone())).as("the admin who assigned themself").isEmpty();
@@ -101,19 +103,19 @@ class SmsApiTest extends RotaIntegrationTest {
 
     @Test
     void aSwapOfferCarriesACodeAndReplyingYesWithItAcceptsTheSwapAsTheMemberBySms() {
-        Member ann = memberWithLogin("Ann", "MEMBER");
-        Member bob = member("Bob", "MEMBER");
+        SmsFixtures.Member ann = sms.memberWithLogin("Ann", "MEMBER");
+        SmsFixtures.Member bob = sms.member("Bob", "MEMBER");
         fixtures.assign(group, primary, DAY_1, ann.id());
         fixtures.assign(group, primary, DAY_2, bob.id());
         Api.Response proposed = api.post("/api/v1/groups/" + group + "/swaps", ann.token(), "{\"fromSlot\":" + slot(DAY_1)
                 + ",\"toSlot\":" + slot(DAY_2) + ",\"counterpartId\":\"" + bob.id() + "\"}");
         assertThat(proposed.status()).as(proposed.body()).isEqualTo(201);
 
-        String offer = awaitSmsContaining(bob, "asks to swap");
+        String offer = sms.awaitSmsContaining(bob, "asks to swap");
         assertThat(offer).contains("Ann asks to swap their Primary on Mon 7 Jun 2027").contains("for your Primary on Tue 8 Jun 2027");
-        String code = code(offer);
+        String code = SmsFixtures.code(offer);
 
-        Api.Response answer = reply(bob, "  yes " + code + " ");
+        Api.Response answer = sms.reply(bob, "  yes " + code + " ");
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.contentType()).startsWith("application/xml");
@@ -125,34 +127,34 @@ class SmsApiTest extends RotaIntegrationTest {
             assertThat(read.at("/history/1/actor/source").asString()).isEqualTo("SMS");
         });
         assertThat(swap).isNotNull();
-        assertThat(awaitSmsContaining(ann, "your swap is done")).contains("you now hold Primary on Tue 8 Jun 2027");
+        assertThat(sms.awaitSmsContaining(ann, "your swap is done")).contains("you now hold Primary on Tue 8 Jun 2027");
 
-        Api.Response again = reply(bob, "YES " + code);
+        Api.Response again = sms.reply(bob, "YES " + code);
         assertThat(again.body()).as("the offer is closed").contains("no open offer has the code " + code);
     }
 
     @Test
     void anOpenShiftIsOfferedToEligibleMembersAndTheFirstYesClaimsIt() {
-        Member ann = member("Ann", "MEMBER");
-        Member bob = member("Bob", "MEMBER");
+        SmsFixtures.Member ann = sms.member("Ann", "MEMBER");
+        SmsFixtures.Member bob = sms.member("Bob", "MEMBER");
         Api.Response requested = api.post("/api/v1/groups/" + group + "/coverage-requests", admin,
                 "{\"slot\":" + slot(DAY_1) + ",\"reason\":\"open shift\"}");
         assertThat(requested.status()).as(requested.body()).isEqualTo(201);
 
-        String toAnn = last(awaitSms(ann, 1));
-        String toBob = last(awaitSms(bob, 1));
+        String toAnn = last(sms.awaitSms(ann, 1));
+        String toBob = last(sms.awaitSms(bob, 1));
         assertThat(toAnn).contains("Primary on Mon 7 Jun 2027 from 08:00 needs cover").containsPattern("Reply YES \\d{4} to take it");
 
-        assertThat(reply(ann, "Y " + code(toAnn)).body()).contains("you claimed the shift");
-        assertThat(reply(bob, "YES " + code(toBob)).body()).as("already taken").contains("no open offer has the code");
+        assertThat(sms.reply(ann, "Y " + SmsFixtures.code(toAnn)).body()).contains("you claimed the shift");
+        assertThat(sms.reply(bob, "YES " + SmsFixtures.code(toBob)).body()).as("already taken").contains("no open offer has the code");
         await().atMost(WAIT).untilAsserted(() -> assertThat(api.get("/api/v1/groups/" + group + "/calendar?from=" + DAY_1 + "&to=" + DAY_1,
                 admin).json().at("/slots/0/assignee/memberId").asString()).isEqualTo(ann.id()));
     }
 
     @Test
     void aForgedOrMissingSignatureIsRefusedWith403AndNothingHappens() {
-        Member ann = member("Ann", "MEMBER");
-        Map<String, String> form = inbound(ann, "STOP");
+        SmsFixtures.Member ann = sms.member("Ann", "MEMBER");
+        Map<String, String> form = SmsFixtures.inbound(ann.phone(), "STOP");
         long before = eventCount();
 
         Api.Response forged = api.twilioWebhook("/api/v1/sms/inbound", form, "bm90IGEgc2lnbmF0dXJl");
@@ -170,29 +172,29 @@ class SmsApiTest extends RotaIntegrationTest {
 
     @Test
     void stopOptsTheMemberOutSoLaterSmsAreSkippedAndTheCalendarShowsItUntilStart() {
-        Member ann = member("Ann", "MEMBER");
+        SmsFixtures.Member ann = sms.member("Ann", "MEMBER");
 
-        assertThat(reply(ann, "stop").body()).contains("you will get no more SMS");
+        assertThat(sms.reply(ann, "stop").body()).contains("you will get no more SMS");
         assertThat(storedEvents("MemberOptedOutOfSmsEvent", ann.id())).isEqualTo(1);
         fixtures.assign(group, primary, DAY_1, ann.id());
         await().atMost(WAIT).untilAsserted(() -> assertThat(api.get("/api/v1/groups/" + group + "/calendar?from=" + DAY_1 + "&to=" + DAY_1,
                 admin).json().at("/slots/0/assignee/reachableBySms").asBoolean()).isFalse());
-        JsonNode skipped = awaitLog("?memberId=" + ann.id() + "&purpose=ASSIGNED", 1).at("/items/0");
+        JsonNode skipped = sms.awaitLog("?memberId=" + ann.id() + "&purpose=ASSIGNED", 1).at("/items/0");
         assertThat(skipped.get("status").asString()).isEqualTo("SKIPPED");
         assertThat(skipped.get("errorCode").asString()).isEqualTo("OPTED_OUT");
 
-        assertThat(reply(ann, "START").body()).contains("you will get SMS from Rota again");
+        assertThat(sms.reply(ann, "START").body()).contains("you will get SMS from Rota again");
         assertThat(storedEvents("MemberOptedInToSmsEvent", ann.id())).isEqualTo(1);
         await().atMost(WAIT).untilAsserted(() -> assertThat(api.get("/api/v1/groups/" + group + "/calendar?from=" + DAY_1 + "&to=" + DAY_1,
                 admin).json().at("/slots/0/assignee/reachableBySms").asBoolean()).isTrue());
-        assertThat(reply(ann, "HELP").body()).contains("Reply YES &lt;code&gt;");
+        assertThat(sms.reply(ann, "HELP").body()).contains("Reply YES &lt;code&gt;");
     }
 
     @Test
     void statusCallbacksUpdateTheLogAndNeverMoveAMessageBackwards() {
-        Member ann = member("Ann", "MEMBER");
+        SmsFixtures.Member ann = sms.member("Ann", "MEMBER");
         fixtures.assign(group, primary, DAY_1, ann.id());
-        JsonNode sent = awaitLog("?memberId=" + ann.id() + "&status=SENT", 1).at("/items/0");
+        JsonNode sent = sms.awaitLog("?memberId=" + ann.id() + "&status=SENT", 1).at("/items/0");
         String sid = sent.get("twilioSid").asString();
 
         assertThat(status(sid, "delivered", null).status()).isEqualTo(204);
@@ -205,7 +207,7 @@ class SmsApiTest extends RotaIntegrationTest {
 
     @Test
     void twilioAnswering500Then429IsRetriedWithBackOffAndTheSmsArrivesOnce() {
-        Member ann = member("Ann", "MEMBER");
+        SmsFixtures.Member ann = sms.member("Ann", "MEMBER");
         String scenario = "outage-" + ann.id();
         String to = "To=" + java.net.URLEncoder.encode(ann.phone(), java.nio.charset.StandardCharsets.UTF_8);
         twilio.server().stubFor(post(urlEqualTo(FakeTwilio.MESSAGES)).atPriority(1).withRequestBody(containing(to))
@@ -219,14 +221,14 @@ class SmsApiTest extends RotaIntegrationTest {
 
         fixtures.assign(group, primary, DAY_1, ann.id());
 
-        JsonNode sent = awaitLog("?memberId=" + ann.id() + "&status=SENT", 1).at("/items/0");
+        JsonNode sent = sms.awaitLog("?memberId=" + ann.id() + "&status=SENT", 1).at("/items/0");
         assertThat(sent.get("attempts").asInt()).isEqualTo(3);
         assertThat(twilio.sentTo(ann.phone())).hasSize(3).containsOnly(sent.get("body").asString());
     }
 
     @Test
     void aPermanentRefusalFailsAtOnceAndAnUnsubscribedNumberIsOptedOut() {
-        Member ann = member("Ann", "MEMBER");
+        SmsFixtures.Member ann = sms.member("Ann", "MEMBER");
         String to = "To=" + java.net.URLEncoder.encode(ann.phone(), java.nio.charset.StandardCharsets.UTF_8);
         twilio.server().stubFor(post(urlEqualTo(FakeTwilio.MESSAGES)).atPriority(1).withRequestBody(containing(to))
                 .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
@@ -234,7 +236,7 @@ class SmsApiTest extends RotaIntegrationTest {
 
         fixtures.assign(group, primary, DAY_1, ann.id());
 
-        JsonNode failed = awaitLog("?memberId=" + ann.id() + "&status=FAILED", 1).at("/items/0");
+        JsonNode failed = sms.awaitLog("?memberId=" + ann.id() + "&status=FAILED", 1).at("/items/0");
         assertThat(failed.get("errorCode").asString()).isEqualTo("21610");
         assertThat(failed.get("attempts").asInt()).isEqualTo(1);
         await().atMost(WAIT).until(() -> storedEvents("MemberOptedOutOfSmsEvent", ann.id()) == 1);
@@ -248,15 +250,15 @@ class SmsApiTest extends RotaIntegrationTest {
         LocalTime end = now.plusHours(1);
         assertThat(api.put("/api/v1/groups/" + group + "/settings", admin, "{\"quietHoursStart\":\"" + start + "\",\"quietHoursEnd\":\""
                 + end + "\"}").status()).isEqualTo(200);
-        Member ann = member("Ann", "MEMBER");
+        SmsFixtures.Member ann = sms.member("Ann", "MEMBER");
 
         fixtures.assign(group, primary, DAY_1, ann.id());
         Api.Response test = api.post("/api/v1/groups/" + group + "/notifications/test", admin, "{\"memberId\":\"" + ann.id() + "\"}");
         assertThat(test.status()).as(test.body()).isEqualTo(202);
 
-        JsonNode urgent = awaitLog("?memberId=" + ann.id() + "&purpose=TEST&status=SENT", 1).at("/items/0");
+        JsonNode urgent = sms.awaitLog("?memberId=" + ann.id() + "&purpose=TEST&status=SENT", 1).at("/items/0");
         assertThat(urgent.get("id").asString()).isEqualTo(test.text("id"));
-        JsonNode waiting = awaitLog("?memberId=" + ann.id() + "&purpose=ASSIGNED", 1).at("/items/0");
+        JsonNode waiting = sms.awaitLog("?memberId=" + ann.id() + "&purpose=ASSIGNED", 1).at("/items/0");
         assertThat(waiting.get("status").asString()).isEqualTo("PENDING");
         java.time.Instant notBefore = java.time.Instant.parse(waiting.get("notBefore").asString());
         ZonedDateTime localEnd = notBefore.atZone(zone);
@@ -267,11 +269,11 @@ class SmsApiTest extends RotaIntegrationTest {
 
     @Test
     void theLogIsPagedAndFilteredMembersReadOnlyTheirOwnAndTheTestSmsIsForAdmins() {
-        Member ann = memberWithLogin("Ann", "MEMBER");
-        Member bob = member("Bob", "MEMBER");
+        SmsFixtures.Member ann = sms.memberWithLogin("Ann", "MEMBER");
+        SmsFixtures.Member bob = sms.member("Bob", "MEMBER");
         fixtures.assign(group, primary, DAY_1, ann.id());
         fixtures.assign(group, primary, DAY_2, bob.id());
-        awaitLog("?status=SENT", 2);
+        sms.awaitLog("?status=SENT", 2);
 
         JsonNode page = api.get("/api/v1/groups/" + group + "/notifications?size=1&page=1", admin).json();
         assertThat(page.get("total").asInt()).isEqualTo(2);
@@ -292,9 +294,9 @@ class SmsApiTest extends RotaIntegrationTest {
 
     @Test
     void replayingTheNotifierFromTheFirstEventSendsNothingTwice() {
-        Member ann = member("Ann", "MEMBER");
+        SmsFixtures.Member ann = sms.member("Ann", "MEMBER");
         fixtures.assign(group, primary, DAY_1, ann.id());
-        awaitSms(ann, 1);
+        sms.awaitSms(ann, 1);
         long rows = jdbc.queryForObject("select count(*) from ntf_message", Long.class);
         int requests = twilio.server().getAllServeEvents().size();
 
@@ -310,73 +312,6 @@ class SmsApiTest extends RotaIntegrationTest {
     }
 
     // ---- helpers ----
-
-    record Member(String id, String phone, String token) {
-    }
-
-    private Member member(String name, String role) {
-        String phone = ScheduleFixtures.nextPhone();
-        Api.Response created = api.post("/api/v1/groups/" + group + "/members", admin,
-                "{\"name\":\"" + name + "\",\"phone\":\"" + phone + "\",\"role\":\"" + role + "\"}");
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        awaitKnownToNotifier(created.text("id"));
-        return new Member(created.text("id"), phone, null);
-    }
-
-    private Member memberWithLogin(String name, String role) {
-        String phone = ScheduleFixtures.nextPhone();
-        String username = name.toLowerCase() + "-" + phone.substring(phone.length() - 6);
-        Api.Response created = api.post("/api/v1/groups/" + group + "/members", admin,
-                "{\"name\":\"" + name + "\",\"phone\":\"" + phone + "\",\"role\":\"" + role + "\",\"username\":\"" + username
-                        + "\",\"password\":\"sms-password-1\"}");
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        awaitKnownToNotifier(created.text("id"));
-        return new Member(created.text("id"), phone, api.login(username, "sms-password-1"));
-    }
-
-    private void awaitKnownToNotifier(String memberId) {
-        await().atMost(WAIT).until(() -> jdbc.queryForObject("select count(*) from ntf_member where member_id = ?::uuid",
-                Integer.class, memberId) == 1);
-    }
-
-    private void noQuietHours() {
-        assertThat(api.put("/api/v1/groups/" + group + "/settings", admin, "{\"quietHoursStart\":\"00:00\",\"quietHoursEnd\":\"00:00\"}")
-                .status()).isEqualTo(200);
-        await().atMost(WAIT).until(() -> jdbc.queryForObject(
-                "select count(*) from ntf_group where group_id = ?::uuid and quiet_hours_start = quiet_hours_end", Integer.class, group) == 1);
-    }
-
-    private List<String> awaitSms(Member member, int count) {
-        await().atMost(WAIT).until(() -> twilio.sentTo(member.phone()).size() >= count);
-        return twilio.sentTo(member.phone());
-    }
-
-    private String awaitSmsContaining(Member member, String text) {
-        await().atMost(WAIT).until(() -> twilio.sentTo(member.phone()).stream().anyMatch(body -> body.contains(text)));
-        return twilio.sentTo(member.phone()).stream().filter(body -> body.contains(text)).findFirst().orElseThrow();
-    }
-
-    private JsonNode awaitLog(String query, int count) {
-        String path = "/api/v1/groups/" + group + "/notifications" + query;
-        await().atMost(WAIT).until(() -> api.get(path, admin).json().get("total").asInt() >= count);
-        return api.get(path, admin).json();
-    }
-
-    private Api.Response reply(Member member, String body) {
-        Map<String, String> form = inbound(member, body);
-        return api.twilioWebhook("/api/v1/sms/inbound", form, FakeTwilio.signature("/api/v1/sms/inbound", form));
-    }
-
-    private static Map<String, String> inbound(Member member, String body) {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("MessageSid", "SM" + java.util.UUID.randomUUID().toString().replace("-", ""));
-        form.put("AccountSid", FakeTwilio.ACCOUNT_SID);
-        form.put("From", member.phone());
-        form.put("To", FakeTwilio.FROM);
-        form.put("Body", body);
-        form.put("NumMedia", "0");
-        return form;
-    }
 
     private Api.Response status(String sid, String status, String errorCode) {
         Map<String, String> form = new LinkedHashMap<>();
@@ -395,12 +330,6 @@ class SmsApiTest extends RotaIntegrationTest {
 
     private String slot(String date) {
         return "{\"shiftTypeId\":\"" + primary + "\",\"date\":\"" + date + "\"}";
-    }
-
-    private static String code(String sms) {
-        Matcher matcher = CODE.matcher(sms);
-        assertThat(matcher.find()).as(sms).isTrue();
-        return matcher.group(1);
     }
 
     private static String last(List<String> messages) {
