@@ -439,6 +439,13 @@ class MemberAggregateTest {
     }
 
     @Test
+    void anAuditorsOwnNumberMayOptOut() {
+        fixture.given(new MemberAddedEvent(ADA, GROUP, "Ada", ADA_PHONE, MemberRole.AUDITOR))
+                .when(new OptOutOfSmsCommand(ADA, GROUP, "STOP"), Actors.auditor(ADA, GROUP))
+                .expectEventsMatching(Actors.oneEvent(ADA_TEXTED_STOP, null));
+    }
+
+    @Test
     void aCommandThatNamesNoActorCannotOptAMemberOut() {
         fixture.given(ADA_ADDED)
                 .when(new OptOutOfSmsCommand(ADA, GROUP, "STOP"))
