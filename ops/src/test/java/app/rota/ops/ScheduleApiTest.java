@@ -1,10 +1,15 @@
 package app.rota.ops;
 
+import app.rota.kernel.group.GroupId;
+import app.rota.kernel.member.MemberId;
+import app.rota.kernel.member.OptInToSmsCommand;
+import app.rota.kernel.member.OptOutOfSmsCommand;
 import app.rota.kernel.rotation.RotationPublishedEvent;
 import app.rota.kernel.rotation.RotationShare;
 import app.rota.ops.support.Api;
 import app.rota.ops.support.RotaIntegrationTest;
 import app.rota.ops.support.ScheduleFixtures;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,6 +37,8 @@ class ScheduleApiTest extends RotaIntegrationTest {
 
     @Autowired
     private EventStore eventStore;
+    @Autowired
+    private CommandGateway commands;
     private String admin;
     private ScheduleFixtures fixtures;
 
@@ -213,6 +220,30 @@ class ScheduleApiTest extends RotaIntegrationTest {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
                 api.get("/api/v1/groups/" + group + "/members/" + dee + "/schedule?from=2027-07-01&to=2027-07-31", admin)
                         .json().get("slots")).hasSize(1));
+    }
+
+    @Test
+    void aMemberWhoseNumberOptsOutOfSmsShowsInTheCalendarAsNotReachableUntilItOptsBackIn() {
+        String group = fixtures.group("UTC");
+        String primary = fixtures.shiftType(group, "Primary", "08:00", 24);
+        String eve = fixtures.member(group, "Eve");
+        fixtures.assign(group, primary, "2027-07-01", eve);
+        fixtures.awaitSlotVersion(group, primary, "2027-07-01", 1);
+        assertThat(slotOn(group, "2027-07-01").at("/assignee/reachableBySms").asBoolean()).isTrue();
+
+        commands.sendAndWait(new OptOutOfSmsCommand(MemberId.of(eve), GroupId.of(group), "stop"));
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(slotOn(group, "2027-07-01").at("/assignee/reachableBySms").asBoolean()).isFalse());
+        assertThat(jdbc.queryForObject("""
+                select convert_from(payload, 'UTF8')::jsonb ->> 'keyword' from domain_event_entry
+                where payload_type = 'app.rota.kernel.member.MemberOptedOutOfSmsEvent' and aggregate_identifier = ?""",
+                String.class, eve)).isEqualTo("STOP");
+
+        commands.sendAndWait(new OptInToSmsCommand(MemberId.of(eve), GroupId.of(group), "START"));
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(slotOn(group, "2027-07-01").at("/assignee/reachableBySms").asBoolean()).isTrue());
     }
 
     @Test
