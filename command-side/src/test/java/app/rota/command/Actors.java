@@ -23,6 +23,19 @@ public final class Actors {
                 ActorMetadata.ACTOR_GROUP_ID, group.toString());
     }
 
+    /** A member acting by SMS reply (the notifier's inbound channel): the member's own role, the SMS source. */
+    public static Map<String, Object> memberBySms(MemberId member, GroupId group) {
+        return Map.of(ActorMetadata.ACTOR_ACCOUNT_ID, "sms", ActorMetadata.ACTOR_ROLE, "GROUP_MEMBER",
+                ActorMetadata.ACTOR_SOURCE, "SMS", ActorMetadata.ACTOR_MEMBER_ID, member.toString(),
+                ActorMetadata.ACTOR_GROUP_ID, group.toString());
+    }
+
+    /** Rota itself, with no request behind it (a scheduled job, a carrier's callback), as the dispatch interceptor stamps it. */
+    public static Map<String, Object> system() {
+        return Map.of(ActorMetadata.ACTOR_ACCOUNT_ID, "system", ActorMetadata.ACTOR_NAME, "system",
+                ActorMetadata.ACTOR_ROLE, "SYSTEM", ActorMetadata.ACTOR_SOURCE, "SYSTEM");
+    }
+
     public static Map<String, Object> groupAdmin(MemberId admin, GroupId group) {
         return Map.of(ActorMetadata.ACTOR_ACCOUNT_ID, "account-of-" + admin, ActorMetadata.ACTOR_ROLE, "GROUP_ADMIN",
                 ActorMetadata.ACTOR_SOURCE, "WEB", ActorMetadata.ACTOR_MEMBER_ID, admin.toString(),

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A rotation that meets an unexpected failure partway (here the database refuses one booking, as a
  * broken disk or a bug would) keeps what it assigned before, tries nothing after, and answers 500
  * {@code ROTATION_INTERRUPTED} (503 with Retry-After when the database is out of reach) with a report of exactly what was assigned, what failed and what was not
- * attempted.
+ * attempted. What it did assign is still published as the run's summary before the interruption is answered.
  */
 class RotationInterruptionTest extends RotaIntegrationTest {
 
@@ -57,7 +57,14 @@ class RotationInterruptionTest extends RotaIntegrationTest {
         List<String> leftOpen = new ArrayList<>();
         report.get("leftOpen").forEach(slot -> leftOpen.add(slot.at("/slot/date").asString() + " " + slot.get("reason").asString()));
         assertThat(leftOpen).containsExactly("2027-09-03 FAILED", "2027-09-04 NOT_ATTEMPTED", "2027-09-05 NOT_ATTEMPTED");
-        assertThat(eventCount()).as("exactly the two assignments were stored").isEqualTo(eventsBefore + 2);
+        assertThat(eventCount()).as("exactly the two assignments and the run's summary were stored").isEqualTo(eventsBefore + 3);
+        List<JsonNode> summaries = rotationSummaries(group);
+        assertThat(summaries).as("the interrupted run published what it assigned").hasSize(1);
+        assertThat(summaries.get(0).get("rotationId").asString()).isEqualTo(report.get("rotationId").asString());
+        assertThat(summaries.get(0).get("leftOpen").asInt()).isEqualTo(3);
+        List<String> shared = new ArrayList<>();
+        summaries.get(0).get("shares").forEach(share -> share.get("slots").forEach(slot -> shared.add(slot.get("date").asString())));
+        assertThat(shared).containsExactlyInAnyOrder("2027-09-01", "2027-09-02");
         fixtures.awaitSlotVersion(group, primary, "2027-09-02", 1);
         JsonNode calendar = api.get("/api/v1/groups/" + group + "/calendar?from=2027-09-01&to=2027-09-05", admin).json();
         List<String> statuses = new ArrayList<>();
@@ -70,5 +77,6 @@ class RotationInterruptionTest extends RotaIntegrationTest {
                 "{\"from\":\"2027-09-01\",\"to\":\"2027-09-05\"}");
         assertThat(again.status()).as(again.body()).isEqualTo(200);
         assertThat(again.json().get("assigned").asInt()).as("a rerun fills what was left open").isEqualTo(3);
+        assertThat(rotationSummaries(group)).as("and publishes its own summary").hasSize(2);
     }
 }

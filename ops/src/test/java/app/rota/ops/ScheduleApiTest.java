@@ -1,15 +1,27 @@
 package app.rota.ops;
 
+import app.rota.kernel.group.GroupId;
+import app.rota.kernel.member.MemberId;
+import app.rota.kernel.member.OptInToSmsCommand;
+import app.rota.kernel.member.OptOutOfSmsCommand;
+import app.rota.kernel.rotation.RotationPublishedEvent;
+import app.rota.kernel.rotation.RotationShare;
 import app.rota.ops.support.Api;
 import app.rota.ops.support.RotaIntegrationTest;
 import app.rota.ops.support.ScheduleFixtures;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -23,6 +35,10 @@ import static org.awaitility.Awaitility.await;
 /** Members, shift types, assignments and the calendar, driven through HTTP on the real stack. */
 class ScheduleApiTest extends RotaIntegrationTest {
 
+    @Autowired
+    private EventStore eventStore;
+    @Autowired
+    private CommandGateway commands;
     private String admin;
     private ScheduleFixtures fixtures;
 
@@ -207,6 +223,30 @@ class ScheduleApiTest extends RotaIntegrationTest {
     }
 
     @Test
+    void aMemberWhoseNumberOptsOutOfSmsShowsInTheCalendarAsNotReachableUntilItOptsBackIn() {
+        String group = fixtures.group("UTC");
+        String primary = fixtures.shiftType(group, "Primary", "08:00", 24);
+        String eve = fixtures.member(group, "Eve");
+        fixtures.assign(group, primary, "2027-07-01", eve);
+        fixtures.awaitSlotVersion(group, primary, "2027-07-01", 1);
+        assertThat(slotOn(group, "2027-07-01").at("/assignee/reachableBySms").asBoolean()).isTrue();
+
+        commands.sendAndWait(new OptOutOfSmsCommand(MemberId.of(eve), GroupId.of(group), "stop"));
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(slotOn(group, "2027-07-01").at("/assignee/reachableBySms").asBoolean()).isFalse());
+        assertThat(jdbc.queryForObject("""
+                select convert_from(payload, 'UTF8')::jsonb ->> 'keyword' from domain_event_entry
+                where payload_type = 'app.rota.kernel.member.MemberOptedOutOfSmsEvent' and aggregate_identifier = ?""",
+                String.class, eve)).isEqualTo("STOP");
+
+        commands.sendAndWait(new OptInToSmsCommand(MemberId.of(eve), GroupId.of(group), "START"));
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(slotOn(group, "2027-07-01").at("/assignee/reachableBySms").asBoolean()).isTrue());
+    }
+
+    @Test
     void timeOffListsConflictingAssignmentsAndTheRotationRespectsIt() {
         String group = fixtures.group("America/New_York");
         String primary = fixtures.shiftType(group, "Primary", "08:00", 24);
@@ -240,6 +280,65 @@ class ScheduleApiTest extends RotaIntegrationTest {
         Api.Response again = api.post("/api/v1/groups/" + group + "/rotations", admin,
                 "{\"from\":\"2027-03-01\",\"to\":\"2027-03-28\"}");
         assertThat(again.json().get("assigned").asInt()).as("a rerun never overwrites").isZero();
+    }
+
+    @Test
+    void aRotationStoresOneSummaryOfEachMembersShareAndEachOfItsAssignmentsNamesTheRun() {
+        String group = fixtures.group("UTC");
+        String primary = fixtures.shiftType(group, "Primary", "08:00", 24);
+        String ana = fixtures.member(group, "Ana");
+        String ben = fixtures.member(group, "Ben");
+        String cal = fixtures.member(group, "Cal");
+        String body = "{\"from\":\"2027-05-03\",\"to\":\"2027-05-09\"}";
+
+        Api.Response rotation = api.post("/api/v1/groups/" + group + "/rotations", admin, body);
+
+        assertThat(rotation.status()).as(rotation.body()).isEqualTo(200);
+        assertThat(rotation.json().get("assigned").asInt()).isEqualTo(7);
+        String rotationId = rotation.text("rotationId");
+        assertThat(rotationId).isNotBlank();
+        List<JsonNode> summaries = rotationSummaries(group);
+        assertThat(summaries).as("one summary for the run").hasSize(1);
+        JsonNode summary = summaries.get(0);
+        assertThat(summary.get("rotationId").asString()).isEqualTo(rotationId);
+        assertThat(summary.get("from").asString()).isEqualTo("2027-05-03");
+        assertThat(summary.get("to").asString()).isEqualTo("2027-05-09");
+        assertThat(summary.get("leftOpen").asInt()).isZero();
+        Map<String, Integer> slotsPerMember = new HashMap<>();
+        summary.get("shares").forEach(share -> slotsPerMember.put(share.get("memberId").asString(), share.get("slots").size()));
+        assertThat(slotsPerMember).containsOnlyKeys(ana, ben, cal);
+        assertThat(slotsPerMember.values()).containsExactlyInAnyOrder(3, 2, 2);
+        Map<String, Integer> loads = new HashMap<>();
+        List<String> rotationOrder = new ArrayList<>();
+        rotation.json().get("load").forEach(load -> {
+            loads.put(load.get("memberId").asString(), load.get("slots").asInt());
+            rotationOrder.add(load.get("memberId").asString());
+        });
+        assertThat(slotsPerMember).as("the summary agrees with the answer").isEqualTo(loads);
+
+        List<String> assignmentsMetaData = jdbc.queryForList("""
+                select convert_from(meta_data, 'UTF8') from domain_event_entry
+                where payload_type = 'app.rota.kernel.schedule.SlotAssignedEvent' and aggregate_identifier like ?""",
+                String.class, primary + "/%");
+        assertThat(assignmentsMetaData).hasSize(7)
+                .allSatisfy(metaData -> assertThat(Api.JSON.readTree(metaData).get("rotationId").asString()).isEqualTo(rotationId));
+
+        List<? extends DomainEventMessage<?>> stored = eventStore.readEvents(rotationId).asStream().toList();
+        assertThat(stored).as("the summary reads back through the event serializer").singleElement()
+                .satisfies(event -> assertThat(event.getPayload()).isInstanceOfSatisfying(RotationPublishedEvent.class, published -> {
+                    assertThat(published.rotationId().toString()).isEqualTo(rotationId);
+                    assertThat(published.groupId().toString()).isEqualTo(group);
+                    assertThat(published.shares()).extracting(share -> share.memberId().toString())
+                            .as("in rotation order").isEqualTo(rotationOrder);
+                    assertThat(published.shares()).allSatisfy(share -> assertThat(share.slots())
+                            .extracting(slot -> slot.date().toString()).as("in start order").isSorted());
+                    assertThat(published.shares()).extracting(RotationShare::slots).allSatisfy(
+                            slots -> assertThat(slots).allSatisfy(slot -> assertThat(slot.shiftTypeId().toString()).isEqualTo(primary)));
+                }));
+
+        Api.Response again = api.post("/api/v1/groups/" + group + "/rotations", admin, body);
+        assertThat(again.json().get("assigned").asInt()).isZero();
+        assertThat(rotationSummaries(group)).as("a run that assigns nothing publishes nothing").hasSize(1);
     }
 
     @Test

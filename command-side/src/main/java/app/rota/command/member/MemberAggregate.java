@@ -17,8 +17,12 @@ import app.rota.kernel.member.LoginRules;
 import app.rota.kernel.member.MemberAddedEvent;
 import app.rota.kernel.member.MemberChangedEvent;
 import app.rota.kernel.member.MemberDeactivatedEvent;
+import app.rota.kernel.member.MemberOptedInToSmsEvent;
+import app.rota.kernel.member.MemberOptedOutOfSmsEvent;
 import app.rota.kernel.member.MemberRole;
 import app.rota.kernel.member.NewLogin;
+import app.rota.kernel.member.OptInToSmsCommand;
+import app.rota.kernel.member.OptOutOfSmsCommand;
 import app.rota.kernel.member.TimeOffDeclaredEvent;
 import app.rota.kernel.member.TimeOffResponse;
 import app.rota.kernel.member.MemberId;
@@ -32,7 +36,10 @@ import java.util.Objects;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-/** A member of one group: name, phone, role, active. Deactivation keeps every past record. */
+/**
+ * A member of one group: name, phone, role, active, and whether their number opted out of SMS.
+ * Deactivation keeps every past record.
+ */
 @Aggregate
 class MemberAggregate {
 
@@ -47,6 +54,7 @@ class MemberAggregate {
     private String phone;
     private MemberRole role;
     private boolean active;
+    private boolean optedOut;
 
     MemberAggregate() {
     }
@@ -117,6 +125,34 @@ class MemberAggregate {
         return new TimeOffResponse(command.from(), command.to(), bookings.bookingsOf(memberId, command.from(), command.to()));
     }
 
+    /**
+     * The member's number stops getting SMS: by the member (an SMS STOP), an admin for them, or the system
+     * (the carrier said the number unsubscribed). Even a deactivated member's number may opt out: it is the
+     * phone owner's right. A second opt-out (a STOP that arrives twice) records nothing and refuses nothing.
+     */
+    @CommandHandler
+    void handle(OptOutOfSmsCommand command, Actor actor) {
+        requireGroup(command.groupId());
+        actor.requireMayActFor(memberId);
+        String keyword = SmsKeywords.valid(command.keyword());
+        if (optedOut) {
+            return;
+        }
+        apply(new MemberOptedOutOfSmsEvent(memberId, groupId, keyword), MetaData.from(actor.actingFor(memberId)));
+    }
+
+    /** The member's number gets SMS again; the same people may do it as opt out, and opting in twice records nothing. */
+    @CommandHandler
+    void handle(OptInToSmsCommand command, Actor actor) {
+        requireGroup(command.groupId());
+        actor.requireMayActFor(memberId);
+        String keyword = SmsKeywords.valid(command.keyword());
+        if (!optedOut) {
+            return;
+        }
+        apply(new MemberOptedInToSmsEvent(memberId, groupId, keyword), MetaData.from(actor.actingFor(memberId)));
+    }
+
     /** A member of another group is, to this group, a member that does not exist. */
     private void requireGroup(GroupId requested) {
         if (!groupId.equals(requested)) {
@@ -144,5 +180,15 @@ class MemberAggregate {
     @EventSourcingHandler
     void on(MemberDeactivatedEvent event) {
         active = false;
+    }
+
+    @EventSourcingHandler
+    void on(MemberOptedOutOfSmsEvent event) {
+        optedOut = true;
+    }
+
+    @EventSourcingHandler
+    void on(MemberOptedInToSmsEvent event) {
+        optedOut = false;
     }
 }

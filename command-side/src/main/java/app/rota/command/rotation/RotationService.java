@@ -15,15 +15,20 @@ import app.rota.kernel.error.ErrorCode;
 import app.rota.kernel.error.RotaException;
 import app.rota.kernel.group.GroupId;
 import app.rota.kernel.member.MemberId;
+import app.rota.kernel.rotation.PublishRotationCommand;
+import app.rota.kernel.rotation.RotationId;
+import app.rota.kernel.rotation.RotationShare;
 import app.rota.kernel.schedule.AssignSlotCommand;
 import app.rota.kernel.schedule.ShiftTypeId;
 import app.rota.kernel.schedule.SlotCategories;
 import app.rota.kernel.schedule.SlotInterval;
 import app.rota.kernel.schedule.SlotKey;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.util.IdGenerator;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -33,6 +38,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +56,12 @@ import java.util.function.ToIntFunction;
  * before stay assigned, and {@code ROTATION_INTERRUPTED} (with the failure as its cause) reports
  * exactly which were assigned, which failed and which were not attempted. Running the rotation again
  * fills only what is still open.
+ *
+ * <p>Each run has a {@link RotationId}: every assignment it sends carries it in its metadata
+ * ({@link RotationId#METADATA_KEY}), and so do the slots' events. Once the assignments are made, the run
+ * publishes its summary ({@link PublishRotationCommand}: each member's slots, how many were left open), so
+ * that members hear about their share once. An interrupted run publishes what it did assign, before it
+ * reports the interruption; a run that assigned nothing publishes nothing.
  */
 @Component
 class RotationService {
@@ -79,7 +91,9 @@ class RotationService {
     record MemberLoad(MemberId memberId, int slots, int weekendAndHolidaySlots) {
     }
 
-    record Result(int assigned, List<LeftOpen> leftOpen, List<MemberLoad> load, int slotSpread, int weekendAndHolidaySpread) {
+    /** What the run did; {@code rotationId} names the run (its summary, when it assigned anything, has that id). */
+    record Result(RotationId rotationId, int assigned, List<LeftOpen> leftOpen, List<MemberLoad> load, int slotSpread,
+                  int weekendAndHolidaySpread) {
     }
 
     private final GroupDirectory groups;
@@ -89,9 +103,10 @@ class RotationService {
     private final TimeOffRegister timeOff;
     private final CommandGateway commands;
     private final Clock clock;
+    private final IdGenerator ids;
 
     RotationService(GroupDirectory groups, MemberDirectory members, ShiftTypeCatalogue shiftTypes, Bookings bookings,
-                    TimeOffRegister timeOff, CommandGateway commands, Clock clock) {
+                    TimeOffRegister timeOff, CommandGateway commands, Clock clock, IdGenerator ids) {
         this.groups = groups;
         this.members = members;
         this.shiftTypes = shiftTypes;
@@ -99,9 +114,11 @@ class RotationService {
         this.timeOff = timeOff;
         this.commands = commands;
         this.clock = clock;
+        this.ids = ids;
     }
 
     Result generate(Request request) {
+        RotationId rotationId = new RotationId(ids.generateId());
         ZoneId zone = groups.zoneOf(request.groupId());
         DateRange.checked(request.from(), request.to(), MAX_DAYS, "A rotation");
         Set<LocalDate> holidays = groups.holidaysOf(request.groupId());
@@ -146,14 +163,19 @@ class RotationService {
                 .thenComparingInt(RotationPlan.Candidate::shiftIndex));
 
         RotationPlan.Plan plan = RotationPlan.plan(team, request.from(), candidates, eligibility, initialLoad);
-        return apply(request.groupId(), team, plan, holidays);
+        return apply(rotationId, request, team, plan, holidays);
     }
 
-    private Result apply(GroupId groupId, List<MemberId> team, RotationPlan.Plan plan, Set<LocalDate> holidays) {
+    private Result apply(RotationId rotationId, Request request, List<MemberId> team, RotationPlan.Plan plan,
+                         Set<LocalDate> holidays) {
+        GroupId groupId = request.groupId();
+        MetaData ofThisRun = MetaData.with(RotationId.METADATA_KEY, rotationId.toString());
         List<LeftOpen> leftOpen = new ArrayList<>();
         plan.unfillable().forEach(slot -> leftOpen.add(new LeftOpen(slot, NO_ELIGIBLE_MEMBER)));
         Map<MemberId, int[]> load = plan.load();
         int assigned = 0;
+        Map<MemberId, List<SlotKey>> given = new LinkedHashMap<>();
+        team.forEach(member -> given.put(member, new ArrayList<>()));
         RuntimeException interruption = null;
         for (RotationPlan.Planned planned : plan.assignments()) {
             String notAssigned;
@@ -161,8 +183,10 @@ class RotationService {
                 notAssigned = NOT_ATTEMPTED;
             } else {
                 try {
-                    commands.sendAndWait(new AssignSlotCommand(planned.slot(), groupId, planned.memberId(), REASON, null, true));
+                    commands.sendAndWait(new AssignSlotCommand(planned.slot(), groupId, planned.memberId(), REASON, null, true),
+                            ofThisRun);
                     assigned++;
+                    given.get(planned.memberId()).add(planned.slot());
                     continue;
                 } catch (RuntimeException failure) {
                     Optional<RotaException> refusal = Refusals.of(failure);
@@ -186,17 +210,66 @@ class RotationService {
         List<MemberLoad> loads = team.stream()
                 .map(m -> new MemberLoad(m, load.get(m)[0], load.get(m)[1]))
                 .toList();
-        Result result = new Result(assigned, leftOpen, loads, spread(loads, MemberLoad::slots),
+        Result result = new Result(rotationId, assigned, leftOpen, loads, spread(loads, MemberLoad::slots),
                 spread(loads, MemberLoad::weekendAndHolidaySlots));
+        PublishRotationCommand summary = assigned == 0 ? null : new PublishRotationCommand(rotationId, groupId,
+                request.from(), request.to(), shares(given), leftOpen.size());
         if (interruption != null) {
             RotaException interrupted = new RotaException(ErrorCode.ROTATION_INTERRUPTED, null, "The rotation stopped after "
                     + "assigning " + assigned + " of " + plan.assignments().size() + " planned slots; those stay assigned. "
                     + "'current' lists every slot left open and why (FAILED, NOT_ATTEMPTED); run the rotation again to fill them.",
                     result);
             interrupted.initCause(interruption);
+            if (summary != null) {
+                publishDespite(interrupted, summary);
+            }
             throw interrupted;
         }
+        if (summary != null) {
+            publish(summary);
+        }
         return result;
+    }
+
+    /** Each member who got at least one slot, in rotation order, with their slots in start order. */
+    private static List<RotationShare> shares(Map<MemberId, List<SlotKey>> given) {
+        return given.entrySet().stream()
+                .filter(entry -> !entry.getValue().isEmpty())
+                .map(entry -> new RotationShare(entry.getKey(), entry.getValue()))
+                .toList();
+    }
+
+    /**
+     * A failure to publish the summary of a complete run is the caller's answer: its slots stay assigned
+     * (the log says how many), but nobody would hear of them.
+     */
+    private void publish(PublishRotationCommand summary) {
+        try {
+            commands.sendAndWait(summary);
+        } catch (RuntimeException failure) {
+            log.error("Rotation {} of group {} assigned {} slots, but its summary could not be published",
+                    summary.rotationId(), summary.groupId(), assignedIn(summary), failure);
+            throw failure;
+        }
+    }
+
+    /**
+     * An interrupted run still publishes what it assigned, as far as it can: the failure that interrupted
+     * it (the database, often) may well stop this too, and then the interruption is what the caller hears,
+     * with this failure attached to it.
+     */
+    private void publishDespite(RotaException interrupted, PublishRotationCommand summary) {
+        try {
+            commands.sendAndWait(summary);
+        } catch (RuntimeException failure) {
+            log.error("The summary of interrupted rotation {} of group {} ({} slots assigned) could not be published",
+                    summary.rotationId(), summary.groupId(), assignedIn(summary), failure);
+            interrupted.addSuppressed(failure);
+        }
+    }
+
+    private static int assignedIn(PublishRotationCommand summary) {
+        return summary.shares().stream().mapToInt(share -> share.slots().size()).sum();
     }
 
     private static int spread(List<MemberLoad> loads, ToIntFunction<MemberLoad> measure) {

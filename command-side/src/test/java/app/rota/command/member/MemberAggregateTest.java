@@ -13,8 +13,12 @@ import app.rota.kernel.member.DeclareTimeOffCommand;
 import app.rota.kernel.member.MemberAddedEvent;
 import app.rota.kernel.member.MemberChangedEvent;
 import app.rota.kernel.member.MemberDeactivatedEvent;
+import app.rota.kernel.member.MemberOptedInToSmsEvent;
+import app.rota.kernel.member.MemberOptedOutOfSmsEvent;
 import app.rota.kernel.member.MemberRole;
 import app.rota.kernel.member.NewLogin;
+import app.rota.kernel.member.OptInToSmsCommand;
+import app.rota.kernel.member.OptOutOfSmsCommand;
 import app.rota.kernel.member.TimeOffDeclaredEvent;
 import app.rota.kernel.member.TimeOffResponse;
 import app.rota.kernel.member.MemberId;
@@ -49,6 +53,8 @@ class MemberAggregateTest {
     private static final MemberId BEA = new MemberId(UUID.fromString("00000000-0000-0000-0000-0000000000b2"));
     private static final Map<String, Object> ADA_HERSELF = Actors.member(ADA, GROUP);
     private static final MemberAddedEvent ADA_ADDED = new MemberAddedEvent(ADA, GROUP, "Ada", ADA_PHONE, MemberRole.MEMBER);
+    private static final Map<String, Object> ADA_BY_SMS = Actors.memberBySms(ADA, GROUP);
+    private static final MemberOptedOutOfSmsEvent ADA_TEXTED_STOP = new MemberOptedOutOfSmsEvent(ADA, GROUP, "STOP");
 
     private FixtureConfiguration<MemberAggregate> fixture;
     private GroupDirectory groups;
@@ -383,6 +389,158 @@ class MemberAggregateTest {
     void timeOffThroughAnotherGroupFindsNoMember() {
         expectRefusedTimeOff(new DeclareTimeOffCommand(ADA, OTHER_GROUP, LocalDate.of(2026, 3, 7), LocalDate.of(2026, 3, 8), null),
                 ErrorCode.MEMBER_NOT_FOUND, null);
+    }
+
+    // ---- SMS opt-out and opt-in
+
+    @Test
+    void aMemberWhoTextsStopIsOptedOutWithTheKeywordTrimmedAndUpperCased() {
+        fixture.given(ADA_ADDED)
+                .when(new OptOutOfSmsCommand(ADA, GROUP, "  Stop "), ADA_BY_SMS)
+                .expectEventsMatching(Actors.oneEvent(ADA_TEXTED_STOP, null));
+    }
+
+    @Test
+    void anAdminOptsAMemberOutAndTheEventRecordsWhomTheyActedFor() {
+        fixture.given(ADA_ADDED)
+                .when(new OptOutOfSmsCommand(ADA, GROUP, null), Actors.groupAdmin(BEA, GROUP))
+                .expectEventsMatching(Actors.oneEvent(new MemberOptedOutOfSmsEvent(ADA, GROUP, null), ADA));
+    }
+
+    @Test
+    void theSystemOptsOutANumberTheCarrierReportsAsUnsubscribed() {
+        fixture.given(ADA_ADDED)
+                .when(new OptOutOfSmsCommand(ADA, GROUP, "TWILIO_21610"), Actors.system())
+                .expectEventsMatching(Actors.oneEvent(new MemberOptedOutOfSmsEvent(ADA, GROUP, "TWILIO_21610"), ADA));
+    }
+
+    @Test
+    void aStopThatArrivesTwiceOptsOutOnce() {
+        fixture.given(ADA_ADDED, ADA_TEXTED_STOP)
+                .when(new OptOutOfSmsCommand(ADA, GROUP, "STOP"), ADA_BY_SMS)
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void aMemberCannotOptAnotherMemberOut() {
+        fixture.given(ADA_ADDED)
+                .when(new OptOutOfSmsCommand(ADA, GROUP, "STOP"), Actors.memberBySms(BEA, GROUP))
+                .expectNoEvents()
+                .expectException(refusal(ErrorCode.ACCESS_DENIED, null));
+    }
+
+    @Test
+    void anAuditorCannotOptAMemberOut() {
+        fixture.given(ADA_ADDED)
+                .when(new OptOutOfSmsCommand(ADA, GROUP, "STOP"), Actors.auditor(BEA, GROUP))
+                .expectNoEvents()
+                .expectException(refusal(ErrorCode.ACCESS_DENIED, null));
+    }
+
+    @Test
+    void anAuditorsOwnNumberMayOptOut() {
+        fixture.given(new MemberAddedEvent(ADA, GROUP, "Ada", ADA_PHONE, MemberRole.AUDITOR))
+                .when(new OptOutOfSmsCommand(ADA, GROUP, "STOP"), Actors.auditor(ADA, GROUP))
+                .expectEventsMatching(Actors.oneEvent(ADA_TEXTED_STOP, null));
+    }
+
+    @Test
+    void aCommandThatNamesNoActorCannotOptAMemberOut() {
+        fixture.given(ADA_ADDED)
+                .when(new OptOutOfSmsCommand(ADA, GROUP, "STOP"))
+                .expectNoEvents()
+                .expectException(refusal(ErrorCode.ACCESS_DENIED, null));
+    }
+
+    @Test
+    void aDeactivatedMembersNumberMayStillOptOut() {
+        fixture.given(ADA_ADDED, new MemberDeactivatedEvent(ADA, GROUP))
+                .when(new OptOutOfSmsCommand(ADA, GROUP, "stop"), ADA_BY_SMS)
+                .expectEvents(ADA_TEXTED_STOP);
+    }
+
+    @Test
+    void aDeactivatedMembersNumberMayOptBackIn() {
+        fixture.given(ADA_ADDED, new MemberDeactivatedEvent(ADA, GROUP), ADA_TEXTED_STOP)
+                .when(new OptInToSmsCommand(ADA, GROUP, "start"), ADA_BY_SMS)
+                .expectEvents(new MemberOptedInToSmsEvent(ADA, GROUP, "START"));
+    }
+
+    @Test
+    void anOptOutThroughAnotherGroupFindsNoMember() {
+        fixture.given(ADA_ADDED)
+                .when(new OptOutOfSmsCommand(ADA, OTHER_GROUP, "STOP"), Actors.system())
+                .expectNoEvents()
+                .expectException(refusal(ErrorCode.MEMBER_NOT_FOUND, null));
+    }
+
+    @Test
+    void aBlankKeywordIsRecordedAsNone() {
+        fixture.given(ADA_ADDED)
+                .when(new OptOutOfSmsCommand(ADA, GROUP, "   "), ADA_BY_SMS)
+                .expectEvents(new MemberOptedOutOfSmsEvent(ADA, GROUP, null));
+    }
+
+    @Test
+    void aKeywordWithAControlCharacterIsRefused() {
+        fixture.given(ADA_ADDED)
+                .when(new OptOutOfSmsCommand(ADA, GROUP, "STOP\u0007"), ADA_BY_SMS)
+                .expectNoEvents()
+                .expectException(refusal(ErrorCode.TEXT_INVALID, "keyword"));
+    }
+
+    @Test
+    void aKeywordOfMoreThanThirtyTwoCharactersIsRefused() {
+        fixture.given(ADA_ADDED)
+                .when(new OptOutOfSmsCommand(ADA, GROUP, "S".repeat(33)), ADA_BY_SMS)
+                .expectNoEvents()
+                .expectException(refusal(ErrorCode.TEXT_TOO_LONG, "keyword"));
+    }
+
+    @Test
+    void aKeywordOfExactlyThirtyTwoCharactersIsAccepted() {
+        fixture.given(ADA_ADDED)
+                .when(new OptOutOfSmsCommand(ADA, GROUP, " " + "s".repeat(32) + " "), ADA_BY_SMS)
+                .expectEvents(new MemberOptedOutOfSmsEvent(ADA, GROUP, "S".repeat(32)));
+    }
+
+    @Test
+    void aMemberWhoOptedOutOptsBackIn() {
+        fixture.given(ADA_ADDED, ADA_TEXTED_STOP)
+                .when(new OptInToSmsCommand(ADA, GROUP, " start "), ADA_BY_SMS)
+                .expectEventsMatching(Actors.oneEvent(new MemberOptedInToSmsEvent(ADA, GROUP, "START"), null));
+    }
+
+    @Test
+    void anAdminOptsAMemberBackInAndTheEventRecordsWhomTheyActedFor() {
+        fixture.given(ADA_ADDED, ADA_TEXTED_STOP)
+                .when(new OptInToSmsCommand(ADA, GROUP, null), Actors.groupAdmin(BEA, GROUP))
+                .expectEventsMatching(Actors.oneEvent(new MemberOptedInToSmsEvent(ADA, GROUP, null), ADA));
+    }
+
+    @Test
+    void optingInWithoutEverOptingOutRecordsNothing() {
+        fixture.given(ADA_ADDED)
+                .when(new OptInToSmsCommand(ADA, GROUP, "START"), ADA_BY_SMS)
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void optingInAfterOptingOutAndBackInRecordsNothing() {
+        fixture.given(ADA_ADDED, ADA_TEXTED_STOP, new MemberOptedInToSmsEvent(ADA, GROUP, "START"))
+                .when(new OptInToSmsCommand(ADA, GROUP, "START"), ADA_BY_SMS)
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void aMemberCannotOptAnotherMemberBackIn() {
+        fixture.given(ADA_ADDED, ADA_TEXTED_STOP)
+                .when(new OptInToSmsCommand(ADA, GROUP, "START"), Actors.member(BEA, GROUP))
+                .expectNoEvents()
+                .expectException(refusal(ErrorCode.ACCESS_DENIED, null));
     }
 
     private void expectRefusedAdd(String name, String phone, ErrorCode code, String field) {

@@ -16,13 +16,18 @@ import app.rota.kernel.error.RotaException;
 import app.rota.kernel.group.GroupId;
 import app.rota.kernel.schedule.AssignSlotCommand;
 import app.rota.kernel.member.MemberId;
+import app.rota.kernel.rotation.PublishRotationCommand;
+import app.rota.kernel.rotation.RotationId;
+import app.rota.kernel.rotation.RotationShare;
 import app.rota.kernel.schedule.ShiftTiming;
 import app.rota.kernel.schedule.ShiftTypeId;
 import app.rota.kernel.schedule.SlotKey;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
+import org.mockito.InOrder;
 
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -41,9 +46,12 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 class RotationServiceTest {
@@ -56,6 +64,9 @@ class RotationServiceTest {
     /** Friday 6 and Saturday 7 March 2026. */
     private static final LocalDate FRIDAY = LocalDate.of(2026, 3, 6);
     private static final LocalDate SATURDAY = LocalDate.of(2026, 3, 7);
+    private static final LocalDate SUNDAY = LocalDate.of(2026, 3, 8);
+    private static final RotationId RUN = RotationId.of("00000000-0000-0000-0000-0000000000e1");
+    private static final MetaData OF_THE_RUN = MetaData.with(RotationId.METADATA_KEY, RUN.toString());
 
     private GroupDirectory groups;
     private MemberDirectory members;
@@ -89,7 +100,7 @@ class RotationServiceTest {
         RotationService.Result result = service.generate(new RotationService.Request(GROUP, FRIDAY, SATURDAY, null, null));
 
         ArgumentCaptor<Object> sent = ArgumentCaptor.forClass(Object.class);
-        verify(commands, times(2)).sendAndWait(sent.capture());
+        verify(commands, times(2)).sendAndWait(sent.capture(), any(MetaData.class));
         assertThat(sent.getAllValues()).containsExactly(
                 new AssignSlotCommand(new SlotKey(DAILY, FRIDAY), GROUP, ANN, "rotation", null, true),
                 new AssignSlotCommand(new SlotKey(DAILY, SATURDAY), GROUP, BOB, "rotation", null, true));
@@ -100,9 +111,57 @@ class RotationServiceTest {
     }
 
     @Test
+    void everyAssignmentOfARunCarriesTheRunsIdInItsMetadataAndTheResultNamesTheRun() {
+        RotationService.Result result = service.generate(new RotationService.Request(GROUP, FRIDAY, SATURDAY, null, null));
+
+        ArgumentCaptor<MetaData> metaData = ArgumentCaptor.forClass(MetaData.class);
+        verify(commands, times(2)).sendAndWait(any(AssignSlotCommand.class), metaData.capture());
+        assertThat(metaData.getAllValues()).containsOnly(OF_THE_RUN);
+        assertThat(result.rotationId()).isEqualTo(RUN);
+    }
+
+    @Test
+    void aRunPublishesOneSummaryAfterItsAssignmentsWithEachMembersSlotsInStartOrderAndHowManyWereLeftOpen() {
+        doThrow(new RotaException(ErrorCode.SLOT_ALREADY_ASSIGNED, "taken"))
+                .when(commands).sendAndWait(argThat(assignmentOn(SATURDAY)), any(MetaData.class));
+
+        RotationService.Result result = service.generate(new RotationService.Request(GROUP, FRIDAY, SUNDAY, null, null));
+
+        assertThat(result.assigned()).isEqualTo(2);
+        InOrder order = inOrder(commands);
+        order.verify(commands, times(3)).sendAndWait(any(AssignSlotCommand.class), any(MetaData.class));
+        order.verify(commands).sendAndWait(new PublishRotationCommand(RUN, GROUP, FRIDAY, SUNDAY,
+                List.of(new RotationShare(ANN, List.of(new SlotKey(DAILY, FRIDAY), new SlotKey(DAILY, SUNDAY)))), 1));
+        verify(commands, times(1)).sendAndWait(any(PublishRotationCommand.class));
+    }
+
+    @Test
+    void aRunThatAssignsNothingPublishesNothing() {
+        doThrow(new RotaException(ErrorCode.SLOT_ALREADY_ASSIGNED, "taken"))
+                .when(commands).sendAndWait(any(AssignSlotCommand.class), any(MetaData.class));
+
+        RotationService.Result result = service.generate(new RotationService.Request(GROUP, FRIDAY, SATURDAY, null, null));
+
+        assertThat(result.assigned()).isZero();
+        verify(commands, never()).sendAndWait(any());
+    }
+
+    @Test
+    void aSummaryThatCannotBePublishedAfterACompleteRunIsTheAnswer() {
+        doThrow(new IllegalStateException("connection reset"))
+                .when(commands).sendAndWait(any(PublishRotationCommand.class));
+
+        RuntimeException failure = catchThrowableOfType(RuntimeException.class,
+                () -> service.generate(new RotationService.Request(GROUP, FRIDAY, SATURDAY, null, null)));
+
+        assertThat(failure).hasMessage("connection reset");
+        verify(commands, times(2)).sendAndWait(any(AssignSlotCommand.class), any(MetaData.class));
+    }
+
+    @Test
     void aSlotRefusedMeanwhileIsReportedOpenWithItsCodeAndNotCounted() {
         doThrow(new RotaException(ErrorCode.SLOT_ALREADY_ASSIGNED, "taken"))
-                .when(commands).sendAndWait(argThat(c -> ((AssignSlotCommand) c).slot().date().equals(FRIDAY)));
+                .when(commands).sendAndWait(argThat(assignmentOn(FRIDAY)), any(MetaData.class));
 
         RotationService.Result result = service.generate(new RotationService.Request(GROUP, FRIDAY, SATURDAY, null, null));
 
@@ -115,7 +174,7 @@ class RotationServiceTest {
     @Test
     void aRefusedWeekendSlotIsNotCountedAsAWeekendSlot() {
         doThrow(new RotaException(ErrorCode.SLOT_ALREADY_ASSIGNED, "taken"))
-                .when(commands).sendAndWait(argThat(c -> ((AssignSlotCommand) c).slot().date().equals(SATURDAY)));
+                .when(commands).sendAndWait(argThat(assignmentOn(SATURDAY)), any(MetaData.class));
 
         RotationService.Result result = service.generate(new RotationService.Request(GROUP, FRIDAY, SATURDAY, null, null));
 
@@ -132,8 +191,9 @@ class RotationServiceTest {
 
         RotationService.Result result = service.generate(new RotationService.Request(GROUP, FRIDAY, SATURDAY, null, null));
 
-        verify(commands).sendAndWait(new AssignSlotCommand(new SlotKey(DAILY, SATURDAY), GROUP, ANN, "rotation", null, true));
-        verify(commands, times(1)).sendAndWait(any());
+        verify(commands).sendAndWait(new AssignSlotCommand(new SlotKey(DAILY, SATURDAY), GROUP, ANN, "rotation", null, true),
+                OF_THE_RUN);
+        verify(commands, times(1)).sendAndWait(any(), any(MetaData.class));
         assertThat(result.assigned()).isEqualTo(1);
     }
 
@@ -152,7 +212,7 @@ class RotationServiceTest {
     void aRefusalThatCameOverTheBusWrappedIsStillReportedWithItsCode() {
         doThrow(new CommandExecutionException("taken", null,
                 new RotaException(ErrorCode.MEMBER_DOUBLE_BOOKED, "memberId", "taken").toError()))
-                .when(commands).sendAndWait(argThat(c -> ((AssignSlotCommand) c).slot().date().equals(FRIDAY)));
+                .when(commands).sendAndWait(argThat(assignmentOn(FRIDAY)), any(MetaData.class));
 
         RotationService.Result result = service.generate(new RotationService.Request(GROUP, FRIDAY, SATURDAY, null, null));
 
@@ -164,7 +224,7 @@ class RotationServiceTest {
     @Test
     void aSlotEditedByHandAtTheSameMomentIsLeftOpenAsAConcurrentModificationAndTheRotationGoesOn() {
         doThrow(new ConcurrencyException("the slot changed meanwhile"))
-                .when(commands).sendAndWait(argThat(c -> ((AssignSlotCommand) c).slot().date().equals(FRIDAY)));
+                .when(commands).sendAndWait(argThat(assignmentOn(FRIDAY)), any(MetaData.class));
 
         RotationService.Result result = service.generate(new RotationService.Request(GROUP, FRIDAY, SATURDAY, null, null));
 
@@ -175,9 +235,9 @@ class RotationServiceTest {
 
     @Test
     void anUnexpectedFailureStopsTheRotationAndTheRefusalReportsWhatWasAssignedFailedAndNotAttempted() {
-        LocalDate sunday = SATURDAY.plusDays(1);
+        LocalDate sunday = SUNDAY;
         doThrow(new IllegalStateException("connection reset"))
-                .when(commands).sendAndWait(argThat(c -> ((AssignSlotCommand) c).slot().date().equals(SATURDAY)));
+                .when(commands).sendAndWait(argThat(assignmentOn(SATURDAY)), any(MetaData.class));
 
         RotaException interrupted = catchThrowableOfType(RotaException.class,
                 () -> service.generate(new RotationService.Request(GROUP, FRIDAY, sunday, null, null)));
@@ -191,7 +251,47 @@ class RotationServiceTest {
                 new RotationService.LeftOpen(new SlotKey(DAILY, sunday), "NOT_ATTEMPTED"));
         assertThat(report.load()).containsExactly(new RotationService.MemberLoad(ANN, 1, 0),
                 new RotationService.MemberLoad(BOB, 0, 0));
-        verify(commands, times(2)).sendAndWait(any());
+        verify(commands, times(2)).sendAndWait(any(AssignSlotCommand.class), any(MetaData.class));
+    }
+
+    @Test
+    void anInterruptedRunPublishesWhatItDidAssignBeforeReportingTheInterruption() {
+        doThrow(new IllegalStateException("connection reset"))
+                .when(commands).sendAndWait(argThat(assignmentOn(SATURDAY)), any(MetaData.class));
+
+        RotaException interrupted = catchThrowableOfType(RotaException.class,
+                () -> service.generate(new RotationService.Request(GROUP, FRIDAY, SUNDAY, null, null)));
+
+        assertThat(interrupted.code()).isEqualTo(ErrorCode.ROTATION_INTERRUPTED);
+        verify(commands).sendAndWait(new PublishRotationCommand(RUN, GROUP, FRIDAY, SUNDAY,
+                List.of(new RotationShare(ANN, List.of(new SlotKey(DAILY, FRIDAY)))), 2));
+    }
+
+    @Test
+    void aSummaryThatCannotBePublishedDoesNotHideTheInterruption() {
+        doThrow(new IllegalStateException("connection reset"))
+                .when(commands).sendAndWait(argThat(assignmentOn(SATURDAY)), any(MetaData.class));
+        IllegalStateException stillDown = new IllegalStateException("still no database");
+        doThrow(stillDown).when(commands).sendAndWait(any(PublishRotationCommand.class));
+
+        RotaException interrupted = catchThrowableOfType(RotaException.class,
+                () -> service.generate(new RotationService.Request(GROUP, FRIDAY, SUNDAY, null, null)));
+
+        assertThat(interrupted.code()).isEqualTo(ErrorCode.ROTATION_INTERRUPTED);
+        assertThat(interrupted.getCause()).hasMessage("connection reset");
+        assertThat(interrupted.getSuppressed()).containsExactly(stillDown);
+    }
+
+    @Test
+    void anInterruptionBeforeAnyAssignmentPublishesNothing() {
+        doThrow(new IllegalStateException("connection reset"))
+                .when(commands).sendAndWait(argThat(assignmentOn(FRIDAY)), any(MetaData.class));
+
+        RotaException interrupted = catchThrowableOfType(RotaException.class,
+                () -> service.generate(new RotationService.Request(GROUP, FRIDAY, SATURDAY, null, null)));
+
+        assertThat(interrupted.code()).isEqualTo(ErrorCode.ROTATION_INTERRUPTED);
+        verify(commands, never()).sendAndWait(any());
     }
 
     @Test
@@ -203,10 +303,14 @@ class RotationServiceTest {
                 () -> service.generate(new RotationService.Request(GROUP, FRIDAY, SATURDAY, List.of(auditor), null)));
 
         assertThat(refused.code()).isEqualTo(ErrorCode.MEMBER_INACTIVE);
-        verify(commands, times(0)).sendAndWait(any());
+        verifyNoInteractions(commands);
     }
 
     private RotationService service(Clock clock) {
-        return new RotationService(groups, members, shiftTypes, bookings, timeOff, commands, clock);
+        return new RotationService(groups, members, shiftTypes, bookings, timeOff, commands, clock, RUN::value);
+    }
+
+    private static org.mockito.ArgumentMatcher<Object> assignmentOn(LocalDate date) {
+        return command -> command instanceof AssignSlotCommand assignment && assignment.slot().date().equals(date);
     }
 }

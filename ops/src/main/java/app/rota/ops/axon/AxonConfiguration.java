@@ -3,6 +3,7 @@ package app.rota.ops.axon;
 import app.rota.command.errors.RefusalWrappingInterceptor;
 import app.rota.command.tables.CommandTables;
 import app.rota.kernel.common.ActorMetadata;
+import app.rota.kernel.rotation.RotationId;
 import app.rota.ops.web.TypedIdJacksonModule;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.CommandBus;
@@ -66,6 +67,16 @@ class AxonConfiguration {
         return new SimpleCorrelationDataProvider(ActorMetadata.ACTOR_ACCOUNT_ID, ActorMetadata.ACTOR_NAME,
                 ActorMetadata.ACTOR_ROLE, ActorMetadata.ACTOR_SOURCE, ActorMetadata.ACTOR_MEMBER_ID,
                 ActorMetadata.ACTOR_GROUP_ID, ActorMetadata.CORRELATION_ID);
+    }
+
+    /**
+     * The rotation run that sent an assignment ({@link RotationId#METADATA_KEY} on the command) is named on
+     * the slot's events too, so that their readers (the notifier) can tell a rotation's assignments, told
+     * once in the run's summary, from single edits.
+     */
+    @Bean
+    CorrelationDataProvider rotationCorrelation() {
+        return new SimpleCorrelationDataProvider(RotationId.METADATA_KEY);
     }
 
     @Bean

@@ -8,11 +8,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -87,6 +89,16 @@ public abstract class RotaIntegrationTest {
 
     protected long eventCount() {
         return jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+    }
+
+    /** The stored rotation summaries (RotationPublishedEvent payloads) of a group, oldest first. */
+    protected List<JsonNode> rotationSummaries(String group) {
+        return jdbc.queryForList("""
+                select convert_from(payload, 'UTF8') from domain_event_entry
+                where payload_type = 'app.rota.kernel.rotation.RotationPublishedEvent'
+                  and convert_from(payload, 'UTF8')::jsonb ->> 'groupId' = ?
+                order by global_index""", String.class, group)
+                .stream().map(Api.JSON::readTree).toList();
     }
 
     public static Path newDataDir(String prefix) {

@@ -62,8 +62,8 @@ final class CalendarAssembler {
         // Timed even on a day the pattern no longer has (an assignment made before the shift type's days changed).
         SlotInterval interval = type.pattern().timing().intervalOn(row.slot().date(), zone);
         MemberRow member = row.memberId() == null ? null : members.get(row.memberId());
-        Assignee assignee = row.memberId() == null ? null
-                : new Assignee(row.memberId(), member == null ? null : member.name(), member != null && member.active());
+        Assignee assignee = row.memberId() == null ? null : new Assignee(row.memberId(),
+                member == null ? null : member.name(), member != null && member.reachableBySms());
         return new CalendarSlot(type.id(), type.name(), row.slot().date(), interval.startOffset(), interval.endOffset(),
                 interval.realHours(), status(row, interval, now), assignee, row.version(), row.swapId(),
                 row.coverageRequestId());

@@ -3,6 +3,8 @@ package app.rota.query.calendar;
 import app.rota.kernel.member.MemberAddedEvent;
 import app.rota.kernel.member.MemberChangedEvent;
 import app.rota.kernel.member.MemberDeactivatedEvent;
+import app.rota.kernel.member.MemberOptedInToSmsEvent;
+import app.rota.kernel.member.MemberOptedOutOfSmsEvent;
 import app.rota.kernel.schedule.ShiftTypeChangedEvent;
 import app.rota.kernel.schedule.ShiftTypeDefinedEvent;
 import app.rota.kernel.schedule.ShiftTypeRetiredEvent;
@@ -52,9 +54,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Keeps groups' zones, shift types, members, slot assignments and the pending swap and coverage request each
- * slot is in for the calendar, on-call and schedule queries, all in tables of its own: it never reads another projection's
- * tables. Statuses that depend on the time ({@code OPEN} or {@code GAP}) are computed when read, with the
+ * Keeps groups' zones, shift types, members (and whether SMS reaches them), slot assignments and the pending swap
+ * and coverage request each slot is in for the calendar, on-call and schedule queries, all in tables of its own: it
+ * never reads another projection's tables. Statuses that depend on the time ({@code OPEN} or {@code GAP}) are computed when read, with the
  * injected clock.
  */
 @Component
@@ -105,6 +107,16 @@ class CalendarProjection {
     @EventHandler
     void on(MemberDeactivatedEvent e) {
         store.memberDeactivated(e.memberId());
+    }
+
+    @EventHandler
+    void on(MemberOptedOutOfSmsEvent e) {
+        store.memberOptedOutOfSms(e.memberId());
+    }
+
+    @EventHandler
+    void on(MemberOptedInToSmsEvent e) {
+        store.memberOptedInToSms(e.memberId());
     }
 
     @EventHandler

@@ -33,7 +33,12 @@ class CalendarStore {
     record ShiftTypeRow(ShiftTypeId id, String name, ShiftPattern pattern, boolean retired) {
     }
 
-    record MemberRow(MemberId id, String name, boolean active) {
+    /** A member as the calendar shows them: reachable by SMS when active and their number has not opted out. */
+    record MemberRow(MemberId id, String name, boolean active, boolean smsOptedOut) {
+
+        boolean reachableBySms() {
+            return active && !smsOptedOut;
+        }
     }
 
     /**
@@ -84,6 +89,14 @@ class CalendarStore {
 
     void memberDeactivated(MemberId id) {
         jdbc.update("update member_view set active = false where id = ?", id.value());
+    }
+
+    void memberOptedOutOfSms(MemberId id) {
+        jdbc.update("update member_view set sms_opted_out = true where id = ?", id.value());
+    }
+
+    void memberOptedInToSms(MemberId id) {
+        jdbc.update("update member_view set sms_opted_out = false where id = ?", id.value());
     }
 
     void slotAssigned(SlotKey slot, GroupId groupId, MemberId memberId, Instant start, Instant end, long version) {
@@ -155,8 +168,9 @@ class CalendarStore {
     }
 
     Map<MemberId, MemberRow> members(GroupId groupId) {
-        return jdbc.query("select id, name, active from member_view where group_id = ?",
-                        (rs, i) -> new MemberRow(new MemberId(rs.getObject(1, UUID.class)), rs.getString(2), rs.getBoolean(3)),
+        return jdbc.query("select id, name, active, sms_opted_out from member_view where group_id = ?",
+                        (rs, i) -> new MemberRow(new MemberId(rs.getObject(1, UUID.class)), rs.getString(2), rs.getBoolean(3),
+                                rs.getBoolean(4)),
                         groupId.value())
                 .stream().collect(Collectors.toMap(MemberRow::id, Function.identity()));
     }

@@ -9,6 +9,8 @@ import app.rota.kernel.member.MemberAddedEvent;
 import app.rota.kernel.member.MemberChangedEvent;
 import app.rota.kernel.member.MemberDeactivatedEvent;
 import app.rota.kernel.member.MemberId;
+import app.rota.kernel.member.MemberOptedInToSmsEvent;
+import app.rota.kernel.member.MemberOptedOutOfSmsEvent;
 import app.rota.kernel.member.MemberRole;
 import app.rota.kernel.schedule.Assignee;
 import app.rota.kernel.schedule.CalendarResponse;
@@ -340,6 +342,58 @@ class CalendarProjectionTest {
     }
 
     @Test
+    void aMemberWhoseNumberOptedOutOfSmsStillHoldsTheirSlotsButIsNotReachable() {
+        chicagoGroupWithAliceAndBob();
+        projection.on(defined(DAY, "Day", "08:00", 8, WEEKDAYS));
+        assign(DAY, "2026-06-04", BOB);
+        projection.on(new MemberOptedOutOfSmsEvent(BOB, GROUP, "STOP"));
+
+        assertThat(slot(calendar(GROUP, "2026-06-04", "2026-06-04"), DAY, "2026-06-04").assignee())
+                .isEqualTo(new Assignee(BOB, "Bob", false));
+        assertThat(schedule(GROUP, BOB, "2026-06-01", "2026-06-07").slots())
+                .extracting(CalendarSlot::assignee).containsExactly(new Assignee(BOB, "Bob", false));
+        assertThat(onCall("2026-06-04T09:00:00-05:00").onCall()).extracting(CalendarSlot::assignee)
+                .containsExactly(new Assignee(BOB, "Bob", false));
+    }
+
+    @Test
+    void aMemberWhoOptsBackInToSmsIsReachableAgain() {
+        chicagoGroupWithAliceAndBob();
+        projection.on(defined(DAY, "Day", "08:00", 8, WEEKDAYS));
+        assign(DAY, "2026-06-04", BOB);
+        projection.on(new MemberOptedOutOfSmsEvent(BOB, GROUP, "STOP"));
+        projection.on(new MemberOptedInToSmsEvent(BOB, GROUP, "START"));
+
+        assertThat(slot(calendar(GROUP, "2026-06-04", "2026-06-04"), DAY, "2026-06-04").assignee())
+                .isEqualTo(new Assignee(BOB, "Bob", true));
+    }
+
+    @Test
+    void aDeactivatedMemberWhoOptsBackInToSmsIsStillNotReachable() {
+        chicagoGroupWithAliceAndBob();
+        projection.on(defined(DAY, "Day", "08:00", 8, WEEKDAYS));
+        assign(DAY, "2026-06-04", BOB);
+        projection.on(new MemberOptedOutOfSmsEvent(BOB, GROUP, "STOP"));
+        projection.on(new MemberDeactivatedEvent(BOB, GROUP));
+        projection.on(new MemberOptedInToSmsEvent(BOB, GROUP, "START"));
+
+        assertThat(slot(calendar(GROUP, "2026-06-04", "2026-06-04"), DAY, "2026-06-04").assignee())
+                .isEqualTo(new Assignee(BOB, "Bob", false));
+    }
+
+    @Test
+    void anOptOutChangesOnlyThatMembersReachability() {
+        chicagoGroupWithAliceAndBob();
+        projection.on(defined(DAY, "Day", "08:00", 8, WEEKDAYS));
+        assign(DAY, "2026-06-03", ALICE);
+        assign(DAY, "2026-06-04", BOB);
+        projection.on(new MemberOptedOutOfSmsEvent(BOB, GROUP, "STOP"));
+
+        assertThat(slot(calendar(GROUP, "2026-06-03", "2026-06-03"), DAY, "2026-06-03").assignee())
+                .isEqualTo(new Assignee(ALICE, "Alice", true));
+    }
+
+    @Test
     void theScheduleOfAMemberOfAnotherGroupIsMemberNotFound() {
         chicagoGroupWithAliceAndBob();
         projection.on(created(OTHER_GROUP, ZoneId.of("Europe/Berlin")));
@@ -619,6 +673,9 @@ class CalendarProjectionTest {
         history.add(new Delivery(new ShiftTypeChangedEvent(DAY, GROUP, "Weekday", EnumSet.of(MONDAY, WEDNESDAY)), 1));
         history.add(new Delivery(new MemberChangedEvent(ALICE, GROUP, "Alice B.", "+13125550101", MemberRole.ADMIN,
                 "Alice", "+13125550101", MemberRole.MEMBER), 1));
+        history.add(new Delivery(new MemberOptedOutOfSmsEvent(ALICE, GROUP, "STOP"), 2));
+        history.add(new Delivery(new MemberOptedInToSmsEvent(ALICE, GROUP, "START"), 3));
+        history.add(new Delivery(new MemberOptedOutOfSmsEvent(ALICE, GROUP, "STOP"), 4));
         history.add(new Delivery(new MemberDeactivatedEvent(BOB, GROUP), 1));
         history.add(new Delivery(new ShiftTypeRetiredEvent(NIGHT, GROUP), 1));
         history.add(new Delivery(giveAway(id(SwapId::new, "d2"), NIGHT, "2026-06-09", ALICE, BOB), 0));
@@ -656,6 +713,10 @@ class CalendarProjectionTest {
         } else if (event instanceof MemberChangedEvent e) {
             projection.on(e);
         } else if (event instanceof MemberDeactivatedEvent e) {
+            projection.on(e);
+        } else if (event instanceof MemberOptedOutOfSmsEvent e) {
+            projection.on(e);
+        } else if (event instanceof MemberOptedInToSmsEvent e) {
             projection.on(e);
         } else if (event instanceof ShiftTypeDefinedEvent e) {
             projection.on(e);

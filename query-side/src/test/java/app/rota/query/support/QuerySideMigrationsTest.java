@@ -22,7 +22,7 @@ class QuerySideMigrationsTest {
 
         assertThat(Arrays.stream(flyway.info().applied()).map(MigrationInfo::getScript))
                 .containsExactly("V3__group_view.sql", "V5__calendar_views.sql", "V8__calendar_group.sql",
-                        "V12__swap_views.sql", "V13__coverage_views.sql");
+                        "V12__swap_views.sql", "V13__coverage_views.sql", "V15__calendar_member_sms.sql");
         assertThat(new JdbcTemplate(database).queryForList(
                 "select table_name from information_schema.tables where table_schema = 'public' and table_name <> 'flyway_schema_history'",
                 String.class))
