@@ -134,6 +134,19 @@ class SmsRecipientsTest extends RotaIntegrationTest {
                 + "\":true,\"quietHoursStart\":\"00:00\",\"quietHoursEnd\":\"00:00\"}").status()).isEqualTo(200);
     }
 
+    @Test
+    void aRotationRunTellsEachMemberOnceWithASummaryAndNoSmsPerSlot() {
+        Api.Response rotation = api.post("/api/v1/groups/" + group + "/rotations", admin,
+                "{\"from\":\"2027-09-01\",\"to\":\"2027-09-09\",\"memberIds\":[\"" + ann.id() + "\",\"" + bob.id() + "\"]}");
+        assertThat(rotation.status()).as(rotation.body()).isEqualTo(200);
+
+        assertThat(sms.awaitPurposes(ann, 2)).containsExactly("ASSIGNED", "ROTATION_PUBLISHED");
+        assertThat(sms.awaitPurposes(bob, 2)).containsExactly("ASSIGNED", "ROTATION_PUBLISHED");
+        assertThat(sms.awaitSmsContaining(ann, "rotation")).contains("the rotation for Wed 1 Sep 2027 to Thu 9 Sep 2027 gives you")
+                .contains("Primary on Wed 1 Sep 2027");
+        assertThat(sms.purposes(boss)).isEmpty();
+    }
+
     private String proposeTrade() {
         Api.Response proposed = api.post(swaps(), ann.token(), "{\"fromSlot\":" + slot(DAY_1) + ",\"toSlot\":" + slot(DAY_2)
                 + ",\"counterpartId\":\"" + bob.id() + "\"}");
