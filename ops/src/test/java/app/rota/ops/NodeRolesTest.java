@@ -60,7 +60,8 @@ class NodeRolesTest {
             assertThat(api.post("/api/v1/groups", token, "{\"name\":\"Nope\",\"timeZone\":\"UTC\"}").status())
                     .as("no command side here").isIn(404, 405);
             EventProcessingConfiguration processing = reader.getBean(EventProcessingConfiguration.class);
-            assertThat(processing.eventProcessors()).containsOnlyKeys("groups", "calendar", "swaps", "coverage");
+            assertThat(processing.eventProcessors()).as("the query side's projections and the notifier's processor")
+                    .containsOnlyKeys("groups", "calendar", "swaps", "coverage", "notifier");
         }
     }
 }

@@ -1,5 +1,6 @@
 package app.rota.command.coverage;
 
+import app.rota.command.DueTime;
 import app.rota.kernel.coverage.CancelCoverageCommand;
 import app.rota.kernel.coverage.CoverageEndedEvent;
 import app.rota.kernel.coverage.CoverageRequestId;
@@ -20,6 +21,9 @@ import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.StartSaga;
 import org.axonframework.spring.stereotype.Saga;
 
+import java.time.Clock;
+import java.time.Instant;
+
 /**
  * The life of a coverage request outside its own commands: at {@code escalatesAt} a request still open
  * is escalated, at the shift's start a request still open is UNFILLED (JobRunr deadlines, so they
@@ -39,12 +43,17 @@ public class CoverageSaga {
     private String groupId;
     private String escalationId;
     private String unfilledId;
+    /** When the escalation and the unfilled deadlines are due (ISO instants; null for a saga started before they were kept). */
+    private String escalatesAt;
+    private String startsAt;
 
     @StartSaga
     @SagaEventHandler(associationProperty = REQUEST_ID)
     void on(CoverageRequestedEvent event, DeadlineManager deadlines) {
         requestId = event.requestId().toString();
         groupId = event.groupId().toString();
+        escalatesAt = event.escalatesAt().toString();
+        startsAt = event.start().toString();
         escalationId = deadlines.schedule(event.escalatesAt(), ESCALATION, event.requestId());
         SagaLifecycle.associateWith(SLOT, event.slot().toString());
         unfilledId = deadlines.schedule(event.start(), UNFILLED, event.requestId());
@@ -70,12 +79,14 @@ public class CoverageSaga {
     }
 
     @DeadlineHandler(deadlineName = ESCALATION)
-    void escalate(CoverageRequestId request, CommandGateway commands) {
+    void escalate(CoverageRequestId request, CommandGateway commands, Clock clock) {
+        DueTime.waitUntil(escalatesAt == null ? null : Instant.parse(escalatesAt), clock);
         commands.sendAndWait(new EscalateCoverageCommand(request, GroupId.of(groupId)));
     }
 
     @DeadlineHandler(deadlineName = UNFILLED)
-    void unfilled(CoverageRequestId request, CommandGateway commands) {
+    void unfilled(CoverageRequestId request, CommandGateway commands, Clock clock) {
+        DueTime.waitUntil(startsAt == null ? null : Instant.parse(startsAt), clock);
         commands.sendAndWait(new MarkCoverageUnfilledCommand(request, GroupId.of(groupId)));
     }
 
@@ -120,5 +131,21 @@ public class CoverageSaga {
 
     public void setUnfilledId(String unfilledId) {
         this.unfilledId = unfilledId;
+    }
+
+    public String getEscalatesAt() {
+        return escalatesAt;
+    }
+
+    public void setEscalatesAt(String escalatesAt) {
+        this.escalatesAt = escalatesAt;
+    }
+
+    public String getStartsAt() {
+        return startsAt;
+    }
+
+    public void setStartsAt(String startsAt) {
+        this.startsAt = startsAt;
     }
 }

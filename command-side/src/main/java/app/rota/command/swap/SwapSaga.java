@@ -1,5 +1,6 @@
 package app.rota.command.swap;
 
+import app.rota.command.DueTime;
 import app.rota.kernel.group.GroupId;
 import app.rota.kernel.schedule.SlotAssignedEvent;
 import app.rota.kernel.schedule.SlotKey;
@@ -19,6 +20,9 @@ import org.axonframework.modelling.saga.SagaLifecycle;
 import org.axonframework.modelling.saga.StartSaga;
 import org.axonframework.spring.stereotype.Saga;
 
+import java.time.Clock;
+import java.time.Instant;
+
 /**
  * The life of a pending swap outside its own commands: it expires at {@code expiresAt} (a JobRunr
  * deadline, so it survives restarts), and it fails at once if one of its slots is changed by anything
@@ -35,6 +39,8 @@ public class SwapSaga {
     private String swapId;
     private String groupId;
     private String expiryId;
+    /** When the expiry is due (ISO instant; null for a saga started before it was kept). */
+    private String expiresAt;
 
     @StartSaga
     @SagaEventHandler(associationProperty = SWAP_ID)
@@ -45,6 +51,7 @@ public class SwapSaga {
         if (event.toSlot() != null) {
             SagaLifecycle.associateWith(SLOT, event.toSlot().toString());
         }
+        expiresAt = event.expiresAt().toString();
         expiryId = deadlines.schedule(event.expiresAt(), EXPIRY, event.swapId());
     }
 
@@ -69,7 +76,8 @@ public class SwapSaga {
 
     /** A job that throws is retried by JobRunr, so the expiry is never lost to a failed command. */
     @DeadlineHandler(deadlineName = EXPIRY)
-    void expire(SwapId expiring, CommandGateway commands) {
+    void expire(SwapId expiring, CommandGateway commands, Clock clock) {
+        DueTime.waitUntil(expiresAt == null ? null : Instant.parse(expiresAt), clock);
         commands.sendAndWait(new ExpireSwapCommand(expiring, GroupId.of(groupId)));
     }
 
@@ -103,5 +111,13 @@ public class SwapSaga {
 
     public void setExpiryId(String expiryId) {
         this.expiryId = expiryId;
+    }
+
+    public String getExpiresAt() {
+        return expiresAt;
+    }
+
+    public void setExpiresAt(String expiresAt) {
+        this.expiresAt = expiresAt;
     }
 }

@@ -18,8 +18,11 @@ import org.axonframework.test.saga.SagaTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -39,6 +42,23 @@ class CoverageSagaTest {
     @BeforeEach
     void setUp() {
         fixture = new SagaTestFixture<>(CoverageSaga.class);
+        // the saga waits for a deadline's instant on the clock it is given: the fixture's own time
+        fixture.registerResource(new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return fixture.currentTime();
+            }
+        });
         Instant now = fixture.currentTime();
         requested = new CoverageRequestedEvent(REQUEST, GROUP, SLOT, now.plus(Duration.ofHours(6)), now.plus(Duration.ofHours(30)),
                 ANN, List.of(BOB), null, now.plus(Duration.ofHours(4)));

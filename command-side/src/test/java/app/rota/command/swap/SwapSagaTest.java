@@ -19,8 +19,11 @@ import org.axonframework.test.saga.SagaTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -40,6 +43,23 @@ class SwapSagaTest {
     @BeforeEach
     void setUp() {
         fixture = new SagaTestFixture<>(SwapSaga.class);
+        // the saga waits for a deadline's instant on the clock it is given: the fixture's own time
+        fixture.registerResource(new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return fixture.currentTime();
+            }
+        });
         Instant expires = fixture.currentTime().plus(Duration.ofHours(48));
         proposed = new SwapProposedEvent(SWAP, GROUP, SwapKind.TRADE, ANN, BOB,
                 ANNS, Instant.parse("2027-05-03T13:00:00Z"), Instant.parse("2027-05-04T13:00:00Z"),

@@ -32,9 +32,9 @@ public class NotifierDirectory {
     public record MemberInfo(MemberId memberId, GroupId groupId, String name, String phone, MemberRole role,
                              boolean active, boolean optedOut) {
 
-        /** Whether an SMS may go to this member now. */
-        public boolean reachable() {
-            return active && !optedOut;
+        /** Why an SMS to this member is recorded SKIPPED instead of sent ({@code INACTIVE}, {@code OPTED_OUT}), or null to send it. */
+        public String skipReason() {
+            return !active ? "INACTIVE" : optedOut ? "OPTED_OUT" : null;
         }
     }
 

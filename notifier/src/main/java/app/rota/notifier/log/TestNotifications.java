@@ -47,7 +47,7 @@ class TestNotifications {
         MemberInfo member = directory.member(command.memberId()).filter(m -> m.groupId().equals(command.groupId()))
                 .orElseThrow(() -> new RotaException(ErrorCode.MEMBER_NOT_FOUND, "memberId", "No member " + command.memberId() + " in this group."));
         Instant now = clock.instant();
-        String skipped = !member.active() ? "INACTIVE" : member.optedOut() ? "OPTED_OUT" : null;
+        String skipped = member.skipReason();
         outbox.add(command.notificationId(), new NewMessage("test:" + command.notificationId(), member.memberId(),
                 NotificationPurpose.TEST, group.groupId(), member.phone(),
                 "Rota " + group.name() + ": this is a test message for " + member.name() + ". No reply needed.",

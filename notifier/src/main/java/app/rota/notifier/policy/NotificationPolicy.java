@@ -387,7 +387,7 @@ public class NotificationPolicy {
         }
         Instant now = clock.instant();
         boolean urgent = ALWAYS_URGENT.contains(purpose) || subjectStart != null && subjectStart.isBefore(now.plus(URGENT_WITHIN));
-        String skipped = !member.active() ? "INACTIVE" : member.optedOut() ? "OPTED_OUT" : null;
+        String skipped = member.skipReason();
         QuietHours quiet = new QuietHours(group.quietHoursStart(), group.quietHoursEnd(), group.zone());
         outbox.add(new NewMessage(message.getIdentifier(), recipient, purpose, groupId, member.phone(),
                 "Rota " + group.name() + ": " + text, urgent, mootAt, offerKind, offerRef, now, quiet.notBefore(now, urgent),

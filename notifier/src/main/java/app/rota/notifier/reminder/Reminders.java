@@ -152,7 +152,7 @@ public class Reminders {
         if (member.isEmpty()) {
             return false;
         }
-        String skipped = !member.get().active() ? "INACTIVE" : member.get().optedOut() ? "OPTED_OUT" : null;
+        String skipped = member.get().skipReason();
         Optional<UUID> id = outbox.add(new NewMessage(cause, memberId, purpose, group.groupId(), member.get().phone(),
                 "Rota " + group.name() + ": " + text, true, moot, null, null, now, now, null, skipped));
         return id.isPresent();
