@@ -121,6 +121,22 @@ public class NotifierDirectory {
         return jdbc.query("select * from ntf_member where phone = ? order by member_id", MEMBER, phone);
     }
 
+    /** Every member of the group, by id: one query for a wave of reminders. */
+    public java.util.Map<MemberId, MemberInfo> membersOf(GroupId groupId) {
+        java.util.Map<MemberId, MemberInfo> members = new java.util.HashMap<>();
+        jdbc.query("select * from ntf_member where group_id = ?", MEMBER, groupId.value()).forEach(m -> members.put(m.memberId(), m));
+        return members;
+    }
+
+    /** The group's shift types' names, by id. */
+    public java.util.Map<ShiftTypeId, String> shiftTypeNames(GroupId groupId) {
+        java.util.Map<ShiftTypeId, String> names = new java.util.HashMap<>();
+        jdbc.query("select shift_type_id, name from ntf_shift_type where group_id = ?",
+                (org.springframework.jdbc.core.RowCallbackHandler) rs -> names.put(new ShiftTypeId(rs.getObject(1, UUID.class)), rs.getString(2)),
+                groupId.value());
+        return names;
+    }
+
     /** The group's active admins: who is asked to approve, and told of escalations. */
     public List<MemberInfo> admins(GroupId groupId) {
         return jdbc.query("select * from ntf_member where group_id = ? and role = 'ADMIN' and active order by name",

@@ -94,6 +94,47 @@ public class Outbox {
         return added == 1 ? Optional.of(id) : Optional.empty();
     }
 
+    /**
+     * Adds many messages that offer nothing (reminders) in batched inserts; a message whose (cause, member,
+     * purpose) exists is left out. Returns how many were added.
+     */
+    public int addAll(List<NewMessage> messages) {
+        List<Object[]> rows = new java.util.ArrayList<>();
+        for (NewMessage message : messages) {
+            if (message.offerKind() != null) {
+                throw new IllegalArgumentException("Offers need a code: add them one by one");
+            }
+            boolean skipped = message.skippedBecause() != null;
+            Timestamp now = Timestamp.from(message.createdAt());
+            Timestamp notBefore = Timestamp.from(message.notBefore() == null ? message.createdAt() : message.notBefore());
+            rows.add(new Object[]{UUID.randomUUID(), message.cause(), message.memberId().value(), message.purpose().name(),
+                    message.groupId().value(), message.toPhone(), message.body(),
+                    skipped ? NotificationStatus.SKIPPED.name() : NotificationStatus.PENDING.name(), message.urgent(),
+                    message.mootAt() == null ? null : Timestamp.from(message.mootAt()),
+                    skipped ? message.skippedBecause() : null, skipped ? skippedSentence(message.skippedBecause()) : null,
+                    now, notBefore, notBefore, now, message.correlationId()});
+        }
+        int added = 0;
+        for (int from = 0; from < rows.size(); from += 500) {
+            int[][] counts = jdbc.batchUpdate("""
+                    insert into ntf_message (id, cause, member_id, purpose, group_id, to_phone, body, status, urgent, moot_at,
+                        error_code, error_message, created_at, not_before, next_attempt_at, updated_at, correlation_id)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    on conflict on constraint ntf_message_once do nothing
+                    """, rows.subList(from, Math.min(rows.size(), from + 500)), 500, (ps, row) -> {
+                for (int i = 0; i < row.length; i++) {
+                    ps.setObject(i + 1, row[i]);
+                }
+            });
+            for (int[] batch : counts) {
+                for (int count : batch) {
+                    added += Math.max(0, count);
+                }
+            }
+        }
+        return added;
+    }
+
     private static String skippedSentence(String reason) {
         return switch (reason) {
             case "OPTED_OUT" -> "The member opted out of SMS.";

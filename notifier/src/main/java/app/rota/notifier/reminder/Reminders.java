@@ -2,6 +2,7 @@ package app.rota.notifier.reminder;
 
 import app.rota.kernel.member.MemberId;
 import app.rota.kernel.notification.NotificationPurpose;
+import app.rota.kernel.schedule.ShiftTypeId;
 import app.rota.notifier.directory.NotifierDirectory;
 import app.rota.notifier.directory.NotifierDirectory.GroupInfo;
 import app.rota.notifier.directory.NotifierDirectory.HeldSlot;
@@ -18,12 +19,12 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -97,18 +98,20 @@ public class Reminders {
                 .filter(slot -> slot.slot().date().equals(day))
                 .collect(Collectors.groupingBy(HeldSlot::memberId, LinkedHashMap::new, Collectors.toList()));
         String cause = "daily:" + group.groupId() + ":" + day;
-        int added = 0;
+        Map<MemberId, MemberInfo> members = directory.membersOf(group.groupId());
+        Map<ShiftTypeId, String> names = directory.shiftTypeNames(group.groupId());
+        List<NewMessage> messages = new ArrayList<>();
         for (Map.Entry<MemberId, List<HeldSlot>> entry : byMember.entrySet()) {
             String slots = entry.getValue().stream()
-                    .map(slot -> directory.shiftTypeName(slot.slot().shiftTypeId()) + " from " + TIME.format(slot.start().atZone(zone)))
+                    .map(slot -> name(names, slot) + " from " + TIME.format(slot.start().atZone(zone)))
                     .collect(Collectors.joining(", "));
             String text = "you are on call today, " + DAY.format(day) + ": " + slots + ".";
             // moot once the shift is over: "you are on call today" still matters while it runs
             Instant lastEnd = entry.getValue().stream().map(HeldSlot::end).max(Instant::compareTo).orElseThrow();
-            if (add(group, entry.getKey(), cause, NotificationPurpose.DAILY_REMINDER, text, lastEnd, now)) {
-                added++;
-            }
+            message(group, members.get(entry.getKey()), cause, NotificationPurpose.DAILY_REMINDER, text, lastEnd, now)
+                    .ifPresent(messages::add);
         }
+        int added = outbox.addAll(messages);
         jdbc.update("insert into ntf_daily_reminder (group_id, day, done_at) values (?, ?, ?) on conflict do nothing",
                 group.groupId().value(), day, Timestamp.from(now));
         return added;
@@ -129,32 +132,36 @@ public class Reminders {
         List<String> causes = soon.stream().map(Reminders::shiftCause).toList();
         List<String> existing = jdbc.queryForList("select cause from ntf_message where purpose = 'SHIFT_REMINDER' and cause = any (?)",
                 String.class, (Object) causes.toArray(String[]::new));
-        int added = 0;
+        Map<MemberId, MemberInfo> members = directory.membersOf(group.groupId());
+        Map<ShiftTypeId, String> names = directory.shiftTypeNames(group.groupId());
+        List<NewMessage> messages = new ArrayList<>();
         for (HeldSlot slot : soon) {
             if (existing.contains(shiftCause(slot))) {
                 continue;
             }
-            String text = "your " + directory.shiftTypeName(slot.slot().shiftTypeId()) + " shift on " + DAY.format(slot.slot().date())
+            String text = "your " + name(names, slot) + " shift on " + DAY.format(slot.slot().date())
                     + " starts at " + TIME.format(slot.start().atZone(group.zone())) + ".";
-            if (add(group, slot.memberId(), shiftCause(slot), NotificationPurpose.SHIFT_REMINDER, text, slot.start(), now)) {
-                added++;
-            }
+            message(group, members.get(slot.memberId()), shiftCause(slot), NotificationPurpose.SHIFT_REMINDER, text, slot.start(), now)
+                    .ifPresent(messages::add);
         }
-        return added;
+        return outbox.addAll(messages);
     }
 
     private static String shiftCause(HeldSlot slot) {
         return "shift:" + slot.slot() + ":" + slot.start().getEpochSecond();
     }
 
-    private boolean add(GroupInfo group, MemberId memberId, String cause, NotificationPurpose purpose, String text, Instant moot, Instant now) {
-        Optional<MemberInfo> member = directory.member(memberId);
-        if (member.isEmpty()) {
-            return false;
+    private static String name(Map<ShiftTypeId, String> names, HeldSlot slot) {
+        return names.getOrDefault(slot.slot().shiftTypeId(), "Shift");
+    }
+
+    /** A reminder to the member (SKIPPED if they cannot be reached); reminders are urgent, so quiet hours never hold them. */
+    private static Optional<NewMessage> message(GroupInfo group, MemberInfo member, String cause, NotificationPurpose purpose,
+                                                String text, Instant moot, Instant now) {
+        if (member == null) {
+            return Optional.empty();
         }
-        String skipped = member.get().skipReason();
-        Optional<UUID> id = outbox.add(new NewMessage(cause, memberId, purpose, group.groupId(), member.get().phone(),
-                "Rota " + group.name() + ": " + text, true, moot, null, null, now, now, null, skipped));
-        return id.isPresent();
+        return Optional.of(new NewMessage(cause, member.memberId(), purpose, group.groupId(), member.phone(),
+                "Rota " + group.name() + ": " + text, true, moot, null, null, now, now, null, member.skipReason()));
     }
 }

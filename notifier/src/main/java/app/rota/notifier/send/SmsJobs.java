@@ -34,12 +34,13 @@ public class SmsJobs {
         dispatcher.drain();
     }
 
-    /** Scans for due reminders and, when it added some, sends at once instead of waiting for the next dispatch. */
+    /**
+     * Only scans: sending is {@code sms-dispatch}'s, so a long wave never holds up the next scan (a run that is
+     * still busy makes JobRunr skip the following ones).
+     */
     @Recurring(id = "sms-reminders", interval = INTERVAL)
     @Job(name = "Put due reminders in the SMS outbox", retries = 0)
     public void reminders() {
-        if (reminders.scan(clock.instant()) > 0) {
-            dispatcher.drain();
-        }
+        reminders.scan(clock.instant());
     }
 }
