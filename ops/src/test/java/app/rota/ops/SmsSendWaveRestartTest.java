@@ -37,6 +37,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -60,7 +62,11 @@ import static org.awaitility.Awaitility.await;
  * <p>The crash is the plug pulled on node A: its connection pool is closed (no write of any kind after that
  * instant) and its line to Twilio, a {@link CuttableProxy}, cut at once (nothing it still tries reaches
  * Twilio); only then is its context closed, to free the port and stop its PostgreSQL. A plain close would let
- * the node record its in-flight answers on the way down, which is a clean stop, not a crash.
+ * the node finish the wave on the way down (JobRunr waits for the running dispatch), a clean stop that
+ * leaves nothing stuck, not a crash.
+ *
+ * <p>The same window without a crash: a send whose answer never arrives (after the sender's answer timeout) is
+ * looked up the same way rather than sent again.
  */
 class SmsSendWaveRestartTest {
 
@@ -84,60 +90,33 @@ class SmsSendWaveRestartTest {
         assertThat(DateConverter.rfc2822DateTimeFromString(MessageList.RFC_2822.format(Instant.now())))
                 .as("the SDK reads the dates this fake Twilio writes, so findSent's 'since' is exercised").isNotNull();
         Path dataDir = RotaIntegrationTest.newDataDir("rota-sms-wave-");
-        MessageList messageList = new MessageList();
-        WireMockServer twilio = new WireMockServer(options().dynamicPort().extensions(messageList));
-        twilio.start();
-        messageList.journalOf(twilio);
-        CountDownLatch crashPoint = new CountDownLatch(CRASH_AT_POST);
+        WireMockServer twilio = fakeTwilio(TWILIO_ANSWER_MILLIS);
+        // Trips as a send reaches Twilio (before its answer, which takes TWILIO_ANSWER_MILLIS) once CRASH_AT_POST have.
+        AtomicInteger received = new AtomicInteger();
+        AtomicBoolean armed = new AtomicBoolean();
+        CountDownLatch crashPoint = new CountDownLatch(1);
         twilio.addMockServiceRequestListener((request, response) -> {
-            if ("POST".equals(request.getMethod().getName()) && MESSAGES.equals(request.getUrl())) {
+            if ("POST".equals(request.getMethod().getName()) && MESSAGES.equals(request.getUrl())
+                    && received.incrementAndGet() >= CRASH_AT_POST && armed.get()) {
                 crashPoint.countDown();
             }
         });
-        twilio.stubFor(post(urlEqualTo(MESSAGES)).willReturn(aResponse().withStatus(201).withFixedDelay(TWILIO_ANSWER_MILLIS)
-                .withHeader("Content-Type", "application/json")
-                .withTransformers("response-template")
-                .withBody("""
-                        {"sid": "SM{{randomValue length=32 type='ALPHANUMERIC'}}", "status": "queued", "account_sid": "%s", "num_segments": "1"}
-                        """.formatted(ACCOUNT_SID))));
-        twilio.stubFor(get(urlPathEqualTo(MESSAGES)).willReturn(aResponse().withTransformers(MessageList.NAME)));
         CuttableProxy lineOfNodeA = new CuttableProxy(twilio.port());
 
         try {
-            Map<String, String> phones = new LinkedHashMap<>(); // member id -> phone
+            Map<String, String> phones; // member id -> phone
             String group;
 
             // 1. Node A: a group without quiet hours, MEMBERS members, each assigned a future slot of their own.
             ConfigurableApplicationContext nodeA = RotaNode.start(dataDir, PASSWORD, settings("http://127.0.0.1:" + lineOfNodeA.port()));
             try {
-                Api api = new Api(RotaNode.port(nodeA));
-                JdbcTemplate jdbc = nodeA.getBean(JdbcTemplate.class);
-                String admin = api.login("admin", PASSWORD);
-                ScheduleFixtures fixtures = new ScheduleFixtures(api, admin);
-                group = fixtures.group("America/Chicago");
-                assertThat(api.put("/api/v1/groups/" + group + "/settings", admin,
-                        "{\"quietHoursStart\":\"00:00\",\"quietHoursEnd\":\"00:00\"}").status()).isEqualTo(200);
-                String primary = fixtures.shiftType(group, "Primary", "08:00", 24);
-                for (int i = 0; i < MEMBERS; i++) {
-                    String phone = ScheduleFixtures.nextPhone();
-                    Api.Response created = api.post("/api/v1/groups/" + group + "/members", admin,
-                            "{\"name\":\"Member " + i + "\",\"phone\":\"" + phone + "\",\"role\":\"MEMBER\"}");
-                    assertThat(created.status()).as(created.body()).isEqualTo(201);
-                    phones.put(created.text("id"), phone);
-                }
-                String groupId = group;
-                await().atMost(WAIT).until(() -> jdbc.queryForObject("select count(*) from ntf_member where group_id = ?::uuid",
-                        Integer.class, groupId) == MEMBERS && jdbc.queryForObject("select count(*) from ntf_group where group_id = ?::uuid"
-                        + " and quiet_hours_start = quiet_hours_end", Integer.class, groupId) == 1);
+                Team team = team(nodeA, MEMBERS);
+                group = team.group();
+                phones = team.phones();
+                armed.set(true);
 
-                int day = 0;
-                for (String member : phones.keySet()) {
-                    Api.Response assigned = fixtures.assign(group, primary, FIRST_DAY.plusDays(day++).toString(), member);
-                    assertThat(assigned.status()).as(assigned.body()).isEqualTo(200);
-                }
-
-                // 2. The wave is under way; the moment Twilio receives message CRASH_AT_POST, node A dies.
-                assertThat(crashPoint.await(60, TimeUnit.SECONDS)).as("Twilio received %d messages from node A", CRASH_AT_POST).isTrue();
+                // 2. The wave is under way; as Twilio receives message CRASH_AT_POST (or a later one), node A dies.
+                assertThat(crashPoint.await(60, TimeUnit.SECONDS)).as("Twilio receiving message %d of the wave", CRASH_AT_POST).isTrue();
                 nodeA.getBean(HikariDataSource.class).close();
                 lineOfNodeA.cut();
                 log.info("Node A crashed after {} messages reached Twilio", posts(twilio).size());
@@ -226,6 +205,88 @@ class SmsSendWaveRestartTest {
                 "--rota.sms.max-per-second=5",
                 "--rota.sms.first-retry=PT1S",
                 "--rota.sms.max-retry-delay=PT2S"};
+    }
+
+    /**
+     * The same window without a crash: Twilio takes the message but its answer never arrives (it comes after
+     * the sender's 10 s answer timeout). The sender cannot know whether Twilio has it, so it must not send it
+     * again blindly: the message is looked up in Twilio's list and recorded with the SID found there.
+     */
+    @Test
+    void aSendWhoseAnswerNeverArrivesIsFoundInTwiliosListInsteadOfBeingSentAgain() throws Exception {
+        Path dataDir = RotaIntegrationTest.newDataDir("rota-sms-no-answer-");
+        WireMockServer twilio = fakeTwilio(11_000);
+        try (ConfigurableApplicationContext node = RotaNode.start(dataDir, PASSWORD, settings(twilio.baseUrl()))) {
+            Team team = team(node, 1);
+            String phone = team.phones().values().iterator().next();
+            JdbcTemplate jdbc = node.getBean(JdbcTemplate.class);
+
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> posts(twilio).size() > 1
+                    || outbox(jdbc, team.group()).stream().allMatch(row -> row.status().equals("SENT")));
+
+            List<Post> posts = posts(twilio);
+            Row row = outbox(jdbc, team.group()).get(0);
+            assertThat(posts).as("sent once: the unanswered send was not repeated").hasSize(1);
+            assertThat(posts.get(0).to()).isEqualTo(phone);
+            assertThat(row.sid()).as("the SID Twilio gave the message, found in its list").isEqualTo(posts.get(0).sid());
+            assertThat(row.attempts()).isEqualTo(1);
+            twilio.verify(moreThanOrExactly(1), getRequestedFor(urlPathEqualTo(MESSAGES)));
+        } finally {
+            twilio.stop();
+        }
+    }
+
+    /** A group without quiet hours on {@code node}, with a shift type and {@code members} members, each assigned a future slot. */
+    private static Team team(ConfigurableApplicationContext node, int members) {
+        Api api = new Api(RotaNode.port(node));
+        JdbcTemplate jdbc = node.getBean(JdbcTemplate.class);
+        String admin = api.login("admin", PASSWORD);
+        ScheduleFixtures fixtures = new ScheduleFixtures(api, admin);
+        String group = fixtures.group("America/Chicago");
+        assertThat(api.put("/api/v1/groups/" + group + "/settings", admin,
+                "{\"quietHoursStart\":\"00:00\",\"quietHoursEnd\":\"00:00\"}").status()).isEqualTo(200);
+        String primary = fixtures.shiftType(group, "Primary", "08:00", 24);
+        Map<String, String> phones = new LinkedHashMap<>();
+        for (int i = 0; i < members; i++) {
+            String phone = ScheduleFixtures.nextPhone();
+            Api.Response created = api.post("/api/v1/groups/" + group + "/members", admin,
+                    "{\"name\":\"Member " + i + "\",\"phone\":\"" + phone + "\",\"role\":\"MEMBER\"}");
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            phones.put(created.text("id"), phone);
+        }
+        // The notifier knows the members and the quiet hours before any assignment, or an SMS would wait for quiet hours to end.
+        await().atMost(WAIT).until(() -> jdbc.queryForObject("select count(*) from ntf_member where group_id = ?::uuid",
+                Integer.class, group) == members && jdbc.queryForObject("select count(*) from ntf_group where group_id = ?::uuid"
+                + " and quiet_hours_start = quiet_hours_end", Integer.class, group) == 1);
+        int day = 0;
+        for (String member : phones.keySet()) {
+            Api.Response assigned = fixtures.assign(group, primary, FIRST_DAY.plusDays(day++).toString(), member);
+            assertThat(assigned.status()).as(assigned.body()).isEqualTo(200);
+        }
+        return new Team(group, phones);
+    }
+
+    /** A group and its members' phones by member id. */
+    record Team(String group, Map<String, String> phones) {
+    }
+
+    /**
+     * Twilio as this test's own WireMock: a send is answered 201 with a fresh SID after {@code answerMillis},
+     * and the message list is answered from what it accepted ({@link MessageList}).
+     */
+    private static WireMockServer fakeTwilio(int answerMillis) {
+        MessageList messageList = new MessageList();
+        WireMockServer twilio = new WireMockServer(options().dynamicPort().extensions(messageList));
+        twilio.start();
+        messageList.journalOf(twilio);
+        twilio.stubFor(post(urlEqualTo(MESSAGES)).willReturn(aResponse().withStatus(201).withFixedDelay(answerMillis)
+                .withHeader("Content-Type", "application/json")
+                .withTransformers("response-template")
+                .withBody("""
+                        {"sid": "SM{{randomValue length=32 type='ALPHANUMERIC'}}", "status": "queued", "account_sid": "%s", "num_segments": "1"}
+                        """.formatted(ACCOUNT_SID))));
+        twilio.stubFor(get(urlPathEqualTo(MESSAGES)).willReturn(aResponse().withTransformers(MessageList.NAME)));
+        return twilio;
     }
 
     // ---- Twilio's side: the messages it accepted ----
