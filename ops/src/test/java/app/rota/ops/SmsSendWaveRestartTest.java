@@ -78,9 +78,9 @@ class SmsSendWaveRestartTest {
     private static final String FROM = "+15005550006";
     private static final String MESSAGES = "/2010-04-01/Accounts/" + ACCOUNT_SID + "/Messages.json";
     private static final int MEMBERS = 24;
-    /** Node A dies when Twilio has received this many messages: the last one is still waiting for its answer. */
+    /** Node A dies when Twilio has received this many messages, before Twilio answers the last one. */
     private static final int CRASH_AT_POST = 5;
-    /** How long Twilio takes to answer a send: the wave lasts several seconds and the crash falls inside an answer. */
+    /** How long Twilio takes to answer a send, so that the wave lasts several seconds. */
     private static final int TWILIO_ANSWER_MILLIS = 400;
     private static final LocalDate FIRST_DAY = LocalDate.of(2027, 9, 6);
     private static final Duration WAIT = Duration.ofSeconds(40);
@@ -91,14 +91,22 @@ class SmsSendWaveRestartTest {
                 .as("the SDK reads the dates this fake Twilio writes, so findSent's 'since' is exercised").isNotNull();
         Path dataDir = RotaIntegrationTest.newDataDir("rota-sms-wave-");
         WireMockServer twilio = fakeTwilio(TWILIO_ANSWER_MILLIS);
-        // Trips as a send reaches Twilio (before its answer, which takes TWILIO_ANSWER_MILLIS) once CRASH_AT_POST have.
+        // Trips as send number CRASH_AT_POST (or a later one) reaches Twilio, and holds Twilio's answer to it until
+        // node A is dead: Twilio has that message, node A never learns its fate.
         AtomicInteger received = new AtomicInteger();
         AtomicBoolean armed = new AtomicBoolean();
+        AtomicBoolean tripped = new AtomicBoolean();
         CountDownLatch crashPoint = new CountDownLatch(1);
+        CountDownLatch crashed = new CountDownLatch(1);
         twilio.addMockServiceRequestListener((request, response) -> {
             if ("POST".equals(request.getMethod().getName()) && MESSAGES.equals(request.getUrl())
-                    && received.incrementAndGet() >= CRASH_AT_POST && armed.get()) {
+                    && received.incrementAndGet() >= CRASH_AT_POST && armed.get() && tripped.compareAndSet(false, true)) {
                 crashPoint.countDown();
+                try {
+                    crashed.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
         });
         CuttableProxy lineOfNodeA = new CuttableProxy(twilio.port());
@@ -119,11 +127,13 @@ class SmsSendWaveRestartTest {
                 assertThat(crashPoint.await(60, TimeUnit.SECONDS)).as("Twilio receiving message %d of the wave", CRASH_AT_POST).isTrue();
                 nodeA.getBean(HikariDataSource.class).close();
                 lineOfNodeA.cut();
-                log.info("Node A crashed after {} messages reached Twilio", posts(twilio).size());
+                log.info("Node A crashed after {} messages reached Twilio", received.get());
             } finally {
+                crashed.countDown();
                 lineOfNodeA.close();
                 nodeA.close();
             }
+            await().atMost(Duration.ofSeconds(10)).until(() -> posts(twilio).size() == received.get());
 
             // What Twilio has from node A, and what node A's outbox says after the crash.
             Map<String, List<Post>> twilioBefore = byPhone(posts(twilio));
@@ -187,6 +197,7 @@ class SmsSendWaveRestartTest {
                         handedOverUnrecorded.size(), neverReachedTwilio.size(), lookups.size());
             }
         } finally {
+            crashed.countDown();
             lineOfNodeA.close();
             twilio.stop();
         }
