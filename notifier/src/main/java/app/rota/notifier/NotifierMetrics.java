@@ -15,7 +15,7 @@ import java.time.Duration;
  * The notifier's metrics. Tags are bounded: purpose, outcome and status are enums; no phone number,
  * member or message id is ever a tag.
  * <ul>
- *   <li>{@code rota_sms_total{purpose,outcome}}: attempts by outcome (sent, retried, failed) and messages skipped;</li>
+ *   <li>{@code rota_sms_total{purpose,outcome}}: attempts by outcome (sent, retried, failed, unknown: sent without a readable answer, looked up later) and messages skipped;</li>
  *   <li>{@code rota_sms_delivery_total{status}}: Twilio's delivery callbacks applied (SENT, DELIVERED, UNDELIVERED, FAILED);</li>
  *   <li>{@code rota_sms_outbox_pending} and {@code rota_sms_outbox_oldest_pending_seconds}: due and not yet sent;</li>
  *   <li>{@code rota_sms_send_seconds}: time Twilio takes to answer one send;</li>

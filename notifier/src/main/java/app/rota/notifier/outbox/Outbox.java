@@ -212,6 +212,15 @@ public class Outbox {
                 """, Timestamp.from(next), errorCode, truncate(errorMessage), Timestamp.from(now), id);
     }
 
+    /**
+     * Sent without a readable answer: stays SENDING, with the error kept for the log, so that it is looked up in
+     * Twilio's list ({@link #stuckSending}) before anything sends it again.
+     */
+    public void markUnknown(UUID id, String errorCode, String errorMessage, Instant now) {
+        jdbc.update("update ntf_message set error_code = ?, error_message = ?, updated_at = ? where id = ? and status = 'SENDING'",
+                errorCode, truncate(errorMessage), Timestamp.from(now), id);
+    }
+
     public void markFailed(UUID id, String errorCode, String errorMessage, Instant now) {
         jdbc.update("""
                 update ntf_message set status = 'FAILED', error_code = ?, error_message = ?, updated_at = ?, offer_open = false

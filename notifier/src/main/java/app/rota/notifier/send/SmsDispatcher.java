@@ -34,6 +34,9 @@ import java.util.concurrent.Future;
  *       when longer); FAILED once {@code maxAttempts} are used.</li>
  *   <li>Permanent (invalid or unreachable number, 21610 unsubscribed…): FAILED at once; 21610 also opts the
  *       member out, as an event on the member.</li>
+ *   <li>Unknown (sent, but no readable answer: Twilio's answer timed out, the connection broke after the
+ *       request went out): left SENDING with the error noted, and looked up like a stuck one below; never
+ *       sent again blindly, since Twilio may have it.</li>
  *   <li>Moot (its shift started or ended while it waited): FAILED with {@code MOOT}, never sent.</li>
  *   <li>Stuck in SENDING (the node died between handing it over and recording the answer): looked up in
  *       Twilio's message list; SENT if Twilio has it, otherwise sent again.</li>
@@ -139,6 +142,11 @@ public class SmsDispatcher {
                 outbox.markRetry(row.id(), now.plus(delay), failure.code(), failure.message(), now);
                 metrics.outcome(row.purpose(), "retried");
             }
+        } else if (outcome instanceof SmsGateway.Unknown unknown) {
+            outbox.markUnknown(row.id(), unknown.code(), unknown.message(), now);
+            metrics.outcome(row.purpose(), "unknown");
+            log.warn("SMS {}: no answer from Twilio ({}); it will be looked up in Twilio's list before any new attempt",
+                    row.id(), unknown.code());
         } else if (outcome instanceof SmsGateway.Permanent failure) {
             outbox.markFailed(row.id(), failure.code(), failure.message(), now);
             metrics.outcome(row.purpose(), "failed");

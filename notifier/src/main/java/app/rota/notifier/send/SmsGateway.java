@@ -8,7 +8,7 @@ import java.util.Optional;
 public interface SmsGateway {
 
     /** What became of one attempt. */
-    sealed interface Outcome permits Accepted, Transient, Permanent {
+    sealed interface Outcome permits Accepted, Transient, Permanent, Unknown {
     }
 
     /** Twilio accepted it ({@code sid} null when only logged). */
@@ -21,6 +21,14 @@ public interface SmsGateway {
 
     /** Will never work as it is (invalid or unreachable number, unsubscribed, refused credentials). */
     record Permanent(String code, String message) implements Outcome {
+    }
+
+    /**
+     * The request went out but no answer came back that says what became of it (the answer timed out, the
+     * connection broke after sending, the answer could not be read): Twilio may have the message. Never sent
+     * again blindly: the row stays SENDING and is looked up in Twilio's list like one whose sender died.
+     */
+    record Unknown(String code, String message) implements Outcome {
     }
 
     Outcome send(String to, String body);

@@ -39,10 +39,18 @@ final class TwilioGateway implements SmsGateway {
                     .create(client);
             return new Accepted(message.getSid());
         } catch (ApiConnectionException e) {
-            return new Transient("CONNECTION", e.getMessage(), null);
+            if (e.getCause() != null && TwilioHttp.nothingSent(e.getCause())) {
+                return new Transient("CONNECTION", e.getMessage(), null);
+            }
+            // Sent, but what became of it is not known: Twilio may have it. Looked up before any new attempt.
+            return new Unknown("NO_ANSWER", e.getMessage());
         } catch (ApiException e) {
             int status = e.getStatusCode() == null ? 0 : e.getStatusCode();
             String code = e.getCode() == null ? "HTTP_" + status : String.valueOf(e.getCode());
+            if (status == 0 && e.getCause() != null) {
+                // A success answer the SDK could not read (its JSON failed to parse): Twilio may have the message.
+                return new Unknown("UNREADABLE_ANSWER", e.getMessage());
+            }
             if (status == 429 || status >= 500 || status == 0) {
                 return new Transient(code, e.getMessage(), TwilioHttp.lastRetryAfter());
             }

@@ -77,11 +77,21 @@ final class TwilioHttp extends HttpClient {
             response.headers().firstValue("Retry-After").ifPresent(value -> RETRY_AFTER.set(retryAfter(value)));
             return new Response(response.body(), response.statusCode(), headers.toArray(Header[]::new));
         } catch (IOException e) {
-            throw new ApiConnectionException("Twilio could not be reached: " + e.getClass().getSimpleName(), e);
+            throw new ApiConnectionException((nothingSent(e) ? "Twilio could not be reached: " : "No answer from Twilio: ")
+                    + e.getClass().getSimpleName(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ApiConnectionException("Interrupted while calling Twilio", e);
         }
+    }
+
+    /**
+     * Whether a failed request certainly never reached Twilio: the connection was refused or not made in time.
+     * Any other failure (no answer in time, a connection that broke after the request was written, an interrupt)
+     * leaves it open whether Twilio has the message.
+     */
+    static boolean nothingSent(Throwable failure) {
+        return failure instanceof java.net.ConnectException || failure instanceof java.net.http.HttpConnectTimeoutException;
     }
 
     /** The Retry-After of this thread's last answer, if it had one. */
