@@ -191,6 +191,15 @@ public class Outbox {
                 """, ROW, Timestamp.from(now), Timestamp.from(now), Timestamp.from(now), limit);
     }
 
+    /**
+     * Just before a claimed row goes to Twilio: its {@code sending_since} becomes now, so "stuck" counts from the
+     * send and not from the claim. False when the claim is no longer this sender's (recovery took the row back).
+     */
+    public boolean startSending(UUID id, Instant claimedAt, Instant now) {
+        return jdbc.update("update ntf_message set sending_since = ?, updated_at = ? where id = ? and status = 'SENDING' and sending_since = ?",
+                Timestamp.from(now), Timestamp.from(now), id, Timestamp.from(claimedAt)) == 1;
+    }
+
     /** Messages handed to Twilio before {@code before} whose answer was never recorded (the sender died). */
     public List<Row> stuckSending(Instant before, int limit) {
         return jdbc.query("select * from ntf_message where status = 'SENDING' and sending_since < ? order by sending_since limit ?",

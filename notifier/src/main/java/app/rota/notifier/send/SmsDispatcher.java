@@ -43,7 +43,7 @@ import java.util.concurrent.Future;
  * </ul>
  */
 @Component
-public class SmsDispatcher {
+public class SmsDispatcher implements org.springframework.beans.factory.DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(SmsDispatcher.class);
     private static final int BATCH = 50;
@@ -74,6 +74,11 @@ public class SmsDispatcher {
             thread.setDaemon(true);
             return thread;
         });
+    }
+
+    @Override
+    public void destroy() {
+        senders.shutdownNow();
     }
 
     /** Sends everything due now; returns how many messages were handed over. */
@@ -112,6 +117,10 @@ public class SmsDispatcher {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             outbox.markRetry(row.id(), clock.instant(), "INTERRUPTED", "The sender stopped before sending.", clock.instant());
+            return;
+        }
+        // the claim may be old by now (a slow batch): restart its clock, and give up if recovery took the row meanwhile
+        if (!outbox.startSending(row.id(), row.sendingSince(), clock.instant())) {
             return;
         }
         long began = System.nanoTime();

@@ -85,13 +85,13 @@ class TwilioGatewayTest {
     }
 
     @Test
-    void aTwilioThatDoesNotAnswerIsATransientTimeoutAfterTenSeconds() {
+    void aTwilioThatDoesNotAnswerWithinTenSecondsLeavesTheOutcomeUnknownNotFailed() {
         twilio.stubFor(post(urlEqualTo(MESSAGES)).willReturn(json(201, "{\"sid\":\"SM1\"}").withFixedDelay(12_000)));
         long began = System.nanoTime();
 
         SmsGateway.Outcome outcome = gateway.send("+13125550101", "Rota: hello");
 
-        assertThat(outcome).isInstanceOf(SmsGateway.Transient.class);
+        assertThat(outcome).as("Twilio may have it: looked up later, never resent blindly").isInstanceOf(SmsGateway.Unknown.class);
         assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(Duration.ofSeconds(12));
     }
 
