@@ -2,9 +2,17 @@ package app.rota.ops;
 
 import app.rota.ops.support.Api;
 import app.rota.ops.support.RotaIntegrationTest;
+import app.rota.ops.support.ScheduleFixtures;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class OperationsTest extends RotaIntegrationTest {
 
@@ -62,5 +70,37 @@ class OperationsTest extends RotaIntegrationTest {
         Api.Response response = api.get("/actuator/health", null);
 
         assertThat(response.correlationId()).matches("[0-9a-f-]{36}");
+    }
+
+    @Test
+    void theSuperAdminSeesTheEventStoreAndWhereEachProjectionIsAndNobodyElseDoes() {
+        String admin = adminToken();
+        ScheduleFixtures fixtures = new ScheduleFixtures(api, admin);
+        String group = fixtures.group("UTC");
+        fixtures.memberWithLogin(group, "Ada", "ADMIN", "ada-" + group.substring(0, 8), "ops-password-1");
+        long stored = eventCount();
+
+        JsonNode store = api.get("/api/v1/admin/event-store", admin).json();
+        assertThat(store.get("events").asLong()).isGreaterThanOrEqualTo(stored);
+        assertThat(Instant.parse(store.get("firstAt").asString())).isBeforeOrEqualTo(Instant.parse(store.get("lastAt").asString()));
+        assertThat(store.get("sizeBytes").asLong()).isPositive();
+
+        List<String> projections = List.of("calendar", "coverage", "groups", "notifier", "swaps");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<JsonNode> listed = new ArrayList<>();
+            api.get("/api/v1/admin/projections", admin).json().get("projections").forEach(listed::add);
+            assertThat(listed).extracting(p -> p.get("name").asString()).containsAll(projections);
+            listed.stream().filter(p -> projections.contains(p.get("name").asString())).forEach(p -> {
+                assertThat(p.get("status").asString()).isEqualTo("RUNNING");
+                assertThat(p.get("replaying").asBoolean()).isFalse();
+                assertThat(p.get("lag").asLong()).as(p.toString()).isZero();
+                assertThat(p.get("position").asLong()).isEqualTo(p.get("head").asLong());
+            });
+        });
+
+        String groupAdmin = api.login("ada-" + group.substring(0, 8), "ops-password-1");
+        assertThat(api.get("/api/v1/admin/event-store", groupAdmin).status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/admin/projections", groupAdmin).status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/admin/projections", null).status()).isEqualTo(401);
     }
 }
