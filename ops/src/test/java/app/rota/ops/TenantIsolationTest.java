@@ -66,6 +66,7 @@ class TenantIsolationTest extends RotaIntegrationTest {
                     + "\"counterpartId\":\"{secondMemberId}\",\"proposerId\":\"{memberId}\"}"),
             Map.entry("GET /api/v1/groups/{groupId}/swaps", ""),
             Map.entry("GET /api/v1/groups/{groupId}/notifications", ""),
+            Map.entry("GET /api/v1/groups/{groupId}/slots/{shiftTypeId}/{date}/history", ""),
             Map.entry("POST /api/v1/groups/{groupId}/notifications/test", "{\"memberId\":\"{memberId}\"}"),
             Map.entry("GET /api/v1/groups/{groupId}/swaps/{swapId}", ""),
             Map.entry("POST /api/v1/groups/{groupId}/swaps/{swapId}/accept", "{}"),

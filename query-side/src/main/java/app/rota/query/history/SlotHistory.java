@@ -1,0 +1,110 @@
+package app.rota.query.history;
+
+import app.rota.kernel.common.ActorMetadata;
+import app.rota.kernel.common.ActorRef;
+import app.rota.kernel.error.ErrorCode;
+import app.rota.kernel.error.RotaException;
+import app.rota.kernel.member.MemberId;
+import app.rota.kernel.member.MemberRef;
+import app.rota.kernel.schedule.FindSlotHistoryQuery;
+import app.rota.kernel.schedule.SlotAssignedEvent;
+import app.rota.kernel.schedule.SlotHistoryResponse;
+import app.rota.kernel.schedule.SlotHistoryResponse.Entry;
+import app.rota.kernel.schedule.SlotUnassignedEvent;
+import app.rota.kernel.schedule.SlotVersion;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A slot's history, read from the slot aggregate's own event stream in the event store (not from a read
+ * model, so it is exactly what was recorded), with who did each change, for whom, why and through which
+ * workflow. Members' names come from the calendar's member table.
+ */
+@Component
+class SlotHistory {
+
+    private final EventStore events;
+    private final JdbcTemplate jdbc;
+
+    SlotHistory(EventStore events, JdbcTemplate jdbc) {
+        this.events = events;
+        this.jdbc = jdbc;
+    }
+
+    @QueryHandler
+    SlotHistoryResponse handle(FindSlotHistoryQuery query) {
+        List<UUID> group = jdbc.queryForList("select group_id from shift_type_view where id = ?", UUID.class,
+                query.slot().shiftTypeId().value());
+        if (group.isEmpty() || !group.get(0).equals(query.groupId().value())) {
+            throw new RotaException(ErrorCode.SHIFT_TYPE_NOT_FOUND, "shiftTypeId", "No shift type " + query.slot().shiftTypeId() + " in this group.");
+        }
+        Map<MemberId, String> names = new HashMap<>();
+        jdbc.query("select id, name from member_view where group_id = ?",
+                (org.springframework.jdbc.core.RowCallbackHandler) rs -> names.put(new MemberId(rs.getObject(1, UUID.class)), rs.getString(2)),
+                query.groupId().value());
+        List<Entry> entries = new ArrayList<>();
+        DomainEventStream stream = events.readEvents(query.slot().toString());
+        while (stream.hasNext()) {
+            DomainEventMessage<?> event = stream.next();
+            MetaData metaData = event.getMetaData();
+            long version = SlotVersion.afterEvent(event.getSequenceNumber());
+            if (event.getPayload() instanceof SlotAssignedEvent assigned && assigned.groupId().equals(query.groupId())) {
+                entries.add(new Entry(version, event.getTimestamp(), "ASSIGNED", ref(assigned.memberId(), names),
+                        ref(assigned.previousMemberId(), names), assigned.reason(), actor(metaData), onBehalfOf(metaData),
+                        text(metaData, ActorMetadata.CORRELATION_ID), cause(metaData)));
+            } else if (event.getPayload() instanceof SlotUnassignedEvent unassigned && unassigned.groupId().equals(query.groupId())) {
+                entries.add(new Entry(version, event.getTimestamp(), "UNASSIGNED", null, ref(unassigned.previousMemberId(), names),
+                        unassigned.reason(), actor(metaData), onBehalfOf(metaData), text(metaData, ActorMetadata.CORRELATION_ID),
+                        cause(metaData)));
+            }
+        }
+        return new SlotHistoryResponse(query.slot().shiftTypeId(), query.slot().date(), entries);
+    }
+
+    private static MemberRef ref(MemberId member, Map<MemberId, String> names) {
+        return member == null ? null : new MemberRef(member, names.get(member));
+    }
+
+    private static ActorRef actor(MetaData metaData) {
+        String name = text(metaData, ActorMetadata.ACTOR_NAME);
+        String role = text(metaData, ActorMetadata.ACTOR_ROLE);
+        String source = text(metaData, ActorMetadata.ACTOR_SOURCE);
+        return name == null && role == null && source == null ? null : new ActorRef(name, role, source);
+    }
+
+    private static MemberId onBehalfOf(MetaData metaData) {
+        String member = text(metaData, ActorMetadata.ON_BEHALF_OF);
+        return member == null ? null : MemberId.of(member);
+    }
+
+    /** The workflow that moved the slot, from the metadata its command carried. */
+    private static String cause(MetaData metaData) {
+        for (String key : List.of("swapId", "coverageRequestId", "rotationId")) {
+            String id = text(metaData, key);
+            if (id != null) {
+                return switch (key) {
+                    case "swapId" -> "swap:" + id;
+                    case "coverageRequestId" -> "coverage:" + id;
+                    default -> "rotation:" + id;
+                };
+            }
+        }
+        return null;
+    }
+
+    private static String text(MetaData metaData, String key) {
+        Object value = metaData.get(key);
+        return value == null ? null : value.toString();
+    }
+}
