@@ -11,13 +11,9 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.Set;
 
 /** Sends through Twilio's Messages API with the SDK, one HTTP request per attempt (see {@link TwilioHttp}). */
 final class TwilioGateway implements SmsGateway {
-
-    /** Twilio error codes that no retry can fix: invalid, unreachable or non-mobile number, unsubscribed, blocked. */
-    static final Set<Integer> PERMANENT_CODES = Set.of(21211, 21214, 21408, 21610, 21612, 21614, 21617, 30003, 30004, 30005, 30006, 30007);
 
     private final TwilioRestClient client;
     private final TwilioProperties twilio;
@@ -54,6 +50,8 @@ final class TwilioGateway implements SmsGateway {
             if (status == 429 || status >= 500 || status == 0) {
                 return new Transient(code, e.getMessage(), TwilioHttp.lastRetryAfter());
             }
+            // any other 4xx: the request itself is refused (invalid, unreachable or landline number, 21610
+            // unsubscribed, blocked, bad credentials); the same request would be refused again
             return new Permanent(code, e.getMessage());
         }
     }
