@@ -53,7 +53,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 class CoverageRequestAggregate {
 
     /** Recorded on the slot's event, as the swap does, so processes know the request's own change. */
-    static final String CAUSED_BY_COVERAGE = "coverageRequestId";
+    static final String CAUSED_BY_COVERAGE = CoverageRequestId.METADATA_KEY;
 
     @AggregateIdentifier
     private CoverageRequestId requestId;

@@ -54,7 +54,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 class SwapAggregate {
 
     /** Recorded on the slots' events, so that the swap's process knows its own changes from anyone else's. */
-    static final String CAUSED_BY_SWAP = "swapId";
+    static final String CAUSED_BY_SWAP = SwapId.METADATA_KEY;
 
     @AggregateIdentifier
     private SwapId swapId;

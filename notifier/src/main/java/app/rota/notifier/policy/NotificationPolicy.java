@@ -5,6 +5,7 @@ import app.rota.kernel.coverage.CoverageCancelledEvent;
 import app.rota.kernel.coverage.CoverageClaimedEvent;
 import app.rota.kernel.coverage.CoverageCoveredEvent;
 import app.rota.kernel.coverage.CoverageEscalatedEvent;
+import app.rota.kernel.coverage.CoverageRequestId;
 import app.rota.kernel.coverage.CoverageRequestedEvent;
 import app.rota.kernel.coverage.CoverageUnfilledEvent;
 import app.rota.kernel.group.GroupCreatedEvent;
@@ -31,6 +32,7 @@ import app.rota.kernel.swap.SwapCompletedEvent;
 import app.rota.kernel.swap.SwapDeclinedEvent;
 import app.rota.kernel.swap.SwapExpiredEvent;
 import app.rota.kernel.swap.SwapFailedEvent;
+import app.rota.kernel.swap.SwapId;
 import app.rota.kernel.swap.SwapKind;
 import app.rota.kernel.swap.SwapProposedEvent;
 import app.rota.kernel.swap.SwapRejectedEvent;
@@ -78,7 +80,7 @@ public class NotificationPolicy {
             NotificationPurpose.COVERAGE_UNFILLED, NotificationPurpose.DAILY_REMINDER, NotificationPurpose.SHIFT_REMINDER,
             NotificationPurpose.TEST, NotificationPurpose.REPLY);
     /** Metadata keys naming the workflow whose completion moved a slot: those moves are told as the workflow's outcome. */
-    private static final List<String> WORKFLOW_KEYS = List.of("swapId", "coverageRequestId", RotationId.METADATA_KEY);
+    private static final List<String> WORKFLOW_KEYS = List.of(SwapId.METADATA_KEY, CoverageRequestId.METADATA_KEY, RotationId.METADATA_KEY);
     private static final int MAX_SLOTS_LISTED = 5;
 
     private final NotifierDirectory directory;

@@ -2,16 +2,19 @@ package app.rota.query.history;
 
 import app.rota.kernel.common.ActorMetadata;
 import app.rota.kernel.common.ActorRef;
+import app.rota.kernel.coverage.CoverageRequestId;
 import app.rota.kernel.error.ErrorCode;
 import app.rota.kernel.error.RotaException;
 import app.rota.kernel.member.MemberId;
 import app.rota.kernel.member.MemberRef;
+import app.rota.kernel.rotation.RotationId;
 import app.rota.kernel.schedule.FindSlotHistoryQuery;
 import app.rota.kernel.schedule.SlotAssignedEvent;
 import app.rota.kernel.schedule.SlotHistoryResponse;
 import app.rota.kernel.schedule.SlotHistoryResponse.Entry;
 import app.rota.kernel.schedule.SlotUnassignedEvent;
 import app.rota.kernel.schedule.SlotVersion;
+import app.rota.kernel.swap.SwapId;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -33,6 +36,13 @@ import java.util.UUID;
  */
 @Component
 class SlotHistory {
+
+    /**
+     * The metadata key a workflow names itself under on the slot moves it makes, and how the history names it
+     * (one move is made by at most one workflow).
+     */
+    private static final Map<String, String> CAUSES = Map.of(
+            SwapId.METADATA_KEY, "swap:", CoverageRequestId.METADATA_KEY, "coverage:", RotationId.METADATA_KEY, "rotation:");
 
     private final EventStore events;
     private final JdbcTemplate jdbc;
@@ -90,14 +100,10 @@ class SlotHistory {
 
     /** The workflow that moved the slot, from the metadata its command carried. */
     private static String cause(MetaData metaData) {
-        for (String key : List.of("swapId", "coverageRequestId", "rotationId")) {
-            String id = text(metaData, key);
+        for (Map.Entry<String, String> cause : CAUSES.entrySet()) {
+            String id = text(metaData, cause.getKey());
             if (id != null) {
-                return switch (key) {
-                    case "swapId" -> "swap:" + id;
-                    case "coverageRequestId" -> "coverage:" + id;
-                    default -> "rotation:" + id;
-                };
+                return cause.getValue() + id;
             }
         }
         return null;

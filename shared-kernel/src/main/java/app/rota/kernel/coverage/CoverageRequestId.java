@@ -8,6 +8,9 @@ import java.util.UUID;
 /** Identifies a coverage request. Its string form is the UUID, which is also the aggregate id. */
 public record CoverageRequestId(UUID value) implements TypedId {
 
+    /** Metadata key under which the slot move a coverage request makes (and so its events) names the request. */
+    public static final String METADATA_KEY = "coverageRequestId";
+
     public CoverageRequestId {
         Objects.requireNonNull(value, "coverage request id");
     }
