@@ -71,11 +71,11 @@ class SlotHistory {
             long version = SlotVersion.afterEvent(event.getSequenceNumber());
             if (event.getPayload() instanceof SlotAssignedEvent assigned && assigned.groupId().equals(query.groupId())) {
                 entries.add(new Entry(version, event.getTimestamp(), "ASSIGNED", ref(assigned.memberId(), names),
-                        ref(assigned.previousMemberId(), names), assigned.reason(), actor(metaData), onBehalfOf(metaData),
+                        ref(assigned.previousMemberId(), names), assigned.reason(), ActorRef.fromMetaData(metaData), ActorRef.onBehalfOf(metaData),
                         text(metaData, ActorMetadata.CORRELATION_ID), cause(metaData)));
             } else if (event.getPayload() instanceof SlotUnassignedEvent unassigned && unassigned.groupId().equals(query.groupId())) {
                 entries.add(new Entry(version, event.getTimestamp(), "UNASSIGNED", null, ref(unassigned.previousMemberId(), names),
-                        unassigned.reason(), actor(metaData), onBehalfOf(metaData), text(metaData, ActorMetadata.CORRELATION_ID),
+                        unassigned.reason(), ActorRef.fromMetaData(metaData), ActorRef.onBehalfOf(metaData), text(metaData, ActorMetadata.CORRELATION_ID),
                         cause(metaData)));
             }
         }
@@ -84,18 +84,6 @@ class SlotHistory {
 
     private static MemberRef ref(MemberId member, Map<MemberId, String> names) {
         return member == null ? null : new MemberRef(member, names.get(member));
-    }
-
-    private static ActorRef actor(MetaData metaData) {
-        String name = text(metaData, ActorMetadata.ACTOR_NAME);
-        String role = text(metaData, ActorMetadata.ACTOR_ROLE);
-        String source = text(metaData, ActorMetadata.ACTOR_SOURCE);
-        return name == null && role == null && source == null ? null : new ActorRef(name, role, source);
-    }
-
-    private static MemberId onBehalfOf(MetaData metaData) {
-        String member = text(metaData, ActorMetadata.ON_BEHALF_OF);
-        return member == null ? null : MemberId.of(member);
     }
 
     /** The workflow that moved the slot, from the metadata its command carried. */

@@ -1,6 +1,5 @@
 package app.rota.query.swap;
 
-import app.rota.kernel.common.ActorMetadata;
 import app.rota.kernel.common.ActorRef;
 import app.rota.kernel.error.ErrorCode;
 import app.rota.kernel.error.RotaException;
@@ -8,7 +7,6 @@ import app.rota.kernel.group.GroupCreatedEvent;
 import app.rota.kernel.group.GroupId;
 import app.rota.kernel.member.MemberAddedEvent;
 import app.rota.kernel.member.MemberChangedEvent;
-import app.rota.kernel.member.MemberId;
 import app.rota.kernel.swap.FindSwapQuery;
 import app.rota.kernel.swap.FindSwapsQuery;
 import app.rota.kernel.swap.SwapAcceptedEvent;
@@ -163,16 +161,6 @@ class SwapProjection {
 
     /** The event as its history entry: actor and onBehalfOf from the metadata its command passed on. */
     private static Step step(long sequence, Instant at, MetaData metaData) {
-        String name = text(metaData, ActorMetadata.ACTOR_NAME);
-        String role = text(metaData, ActorMetadata.ACTOR_ROLE);
-        String source = text(metaData, ActorMetadata.ACTOR_SOURCE);
-        String onBehalfOf = text(metaData, ActorMetadata.ON_BEHALF_OF);
-        return new Step(sequence, at, name == null && role == null && source == null ? null : new ActorRef(name, role, source),
-                onBehalfOf == null ? null : MemberId.of(onBehalfOf));
-    }
-
-    private static String text(MetaData metaData, String key) {
-        Object value = metaData.get(key);
-        return value == null ? null : value.toString();
+        return new Step(sequence, at, ActorRef.fromMetaData(metaData), ActorRef.onBehalfOf(metaData));
     }
 }
