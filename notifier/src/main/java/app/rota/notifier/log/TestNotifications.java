@@ -11,6 +11,7 @@ import app.rota.notifier.directory.NotifierDirectory.GroupInfo;
 import app.rota.notifier.directory.NotifierDirectory.MemberInfo;
 import app.rota.notifier.outbox.NewMessage;
 import app.rota.notifier.outbox.Outbox;
+import app.rota.notifier.policy.SmsTexts;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.messaging.MetaData;
 import org.springframework.stereotype.Component;
@@ -50,7 +51,7 @@ class TestNotifications {
         String skipped = member.skipReason();
         outbox.add(command.notificationId(), new NewMessage("test:" + command.notificationId(), member.memberId(),
                 NotificationPurpose.TEST, group.groupId(), member.phone(),
-                "Rota " + group.name() + ": this is a test message for " + member.name() + ". No reply needed.",
+                SmsTexts.fromGroup(group.name(), "this is a test message for " + member.name() + ". No reply needed."),
                 true, null, null, null, now, now, metaData.get(ActorMetadata.CORRELATION_ID) instanceof String id ? id : null, skipped));
         return command.notificationId();
     }

@@ -64,33 +64,17 @@ public class Outbox {
     }
 
     public Optional<UUID> add(UUID id, NewMessage message) {
-        Integer existing = jdbc.queryForObject("select count(*) from ntf_message where cause = ? and member_id = ? and purpose = ?",
-                Integer.class, message.cause(), message.memberId().value(), message.purpose().name());
-        if (existing != null && existing > 0) {
-            return Optional.empty();
-        }
-        boolean skipped = message.skippedBecause() != null;
         String code = null;
-        String body = message.body();
         if (message.offerKind() != null) {
+            // an offer takes a code only once: a message already there keeps its own
+            Integer existing = jdbc.queryForObject("select count(*) from ntf_message where cause = ? and member_id = ? and purpose = ?",
+                    Integer.class, message.cause(), message.memberId().value(), message.purpose().name());
+            if (existing != null && existing > 0) {
+                return Optional.empty();
+            }
             code = freeCode(message.toPhone());
-            body = body.replace(NewMessage.CODE, code);
         }
-        Timestamp now = Timestamp.from(message.createdAt());
-        Timestamp notBefore = Timestamp.from(message.notBefore() == null ? message.createdAt() : message.notBefore());
-        int added = jdbc.update("""
-                insert into ntf_message (id, cause, member_id, purpose, group_id, to_phone, body, status, urgent, moot_at,
-                    offer_kind, offer_ref, offer_code, offer_open, error_code, error_message, created_at, not_before,
-                    next_attempt_at, updated_at, correlation_id)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                on conflict on constraint ntf_message_once do nothing
-                """, id, message.cause(), message.memberId().value(), message.purpose().name(), message.groupId().value(),
-                message.toPhone(), body, skipped ? NotificationStatus.SKIPPED.name() : NotificationStatus.PENDING.name(),
-                message.urgent(), message.mootAt() == null ? null : Timestamp.from(message.mootAt()),
-                message.offerKind() == null ? null : message.offerKind().name(), message.offerRef(), code,
-                code != null && !skipped, skipped ? message.skippedBecause() : null,
-                skipped ? skippedSentence(message.skippedBecause()) : null, now, notBefore, notBefore, now,
-                message.correlationId());
+        int added = jdbc.update(INSERT, row(id, message, code));
         return added == 1 ? Optional.of(id) : Optional.empty();
     }
 
@@ -104,24 +88,11 @@ public class Outbox {
             if (message.offerKind() != null) {
                 throw new IllegalArgumentException("Offers need a code: add them one by one");
             }
-            boolean skipped = message.skippedBecause() != null;
-            Timestamp now = Timestamp.from(message.createdAt());
-            Timestamp notBefore = Timestamp.from(message.notBefore() == null ? message.createdAt() : message.notBefore());
-            rows.add(new Object[]{UUID.randomUUID(), message.cause(), message.memberId().value(), message.purpose().name(),
-                    message.groupId().value(), message.toPhone(), message.body(),
-                    skipped ? NotificationStatus.SKIPPED.name() : NotificationStatus.PENDING.name(), message.urgent(),
-                    message.mootAt() == null ? null : Timestamp.from(message.mootAt()),
-                    skipped ? message.skippedBecause() : null, skipped ? skippedSentence(message.skippedBecause()) : null,
-                    now, notBefore, notBefore, now, message.correlationId()});
+            rows.add(row(UUID.randomUUID(), message, null));
         }
         int added = 0;
         for (int from = 0; from < rows.size(); from += 500) {
-            int[][] counts = jdbc.batchUpdate("""
-                    insert into ntf_message (id, cause, member_id, purpose, group_id, to_phone, body, status, urgent, moot_at,
-                        error_code, error_message, created_at, not_before, next_attempt_at, updated_at, correlation_id)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    on conflict on constraint ntf_message_once do nothing
-                    """, rows.subList(from, Math.min(rows.size(), from + 500)), 500, (ps, row) -> {
+            int[][] counts = jdbc.batchUpdate(INSERT, rows.subList(from, Math.min(rows.size(), from + 500)), 500, (ps, row) -> {
                 for (int i = 0; i < row.length; i++) {
                     ps.setObject(i + 1, row[i]);
                 }
@@ -133,6 +104,28 @@ public class Outbox {
             }
         }
         return added;
+    }
+
+    private static final String INSERT = """
+            insert into ntf_message (id, cause, member_id, purpose, group_id, to_phone, body, status, urgent, moot_at,
+                offer_kind, offer_ref, offer_code, offer_open, error_code, error_message, created_at, not_before,
+                next_attempt_at, updated_at, correlation_id)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            on conflict on constraint ntf_message_once do nothing
+            """;
+
+    /** The INSERT's parameters for a message; {@code code} (an offer's) replaces {@link NewMessage#CODE} in the body. */
+    private static Object[] row(UUID id, NewMessage message, String code) {
+        boolean skipped = message.skippedBecause() != null;
+        Timestamp now = Timestamp.from(message.createdAt());
+        Timestamp notBefore = Timestamp.from(message.notBefore() == null ? message.createdAt() : message.notBefore());
+        return new Object[]{id, message.cause(), message.memberId().value(), message.purpose().name(), message.groupId().value(),
+                message.toPhone(), code == null ? message.body() : message.body().replace(NewMessage.CODE, code),
+                skipped ? NotificationStatus.SKIPPED.name() : NotificationStatus.PENDING.name(), message.urgent(),
+                message.mootAt() == null ? null : Timestamp.from(message.mootAt()),
+                message.offerKind() == null ? null : message.offerKind().name(), message.offerRef(), code,
+                code != null && !skipped, skipped ? message.skippedBecause() : null,
+                skipped ? skippedSentence(message.skippedBecause()) : null, now, notBefore, notBefore, now, message.correlationId()};
     }
 
     private static String skippedSentence(String reason) {

@@ -390,7 +390,7 @@ public class NotificationPolicy {
         String skipped = member.skipReason();
         QuietHours quiet = new QuietHours(group.quietHoursStart(), group.quietHoursEnd(), group.zone());
         outbox.add(new NewMessage(message.getIdentifier(), recipient, purpose, groupId, member.phone(),
-                "Rota " + group.name() + ": " + text, urgent, mootAt, offerKind, offerRef, now, quiet.notBefore(now, urgent),
+                SmsTexts.fromGroup(group.name(), text), urgent, mootAt, offerKind, offerRef, now, quiet.notBefore(now, urgent),
                 message.getMetaData().get(ActorMetadata.CORRELATION_ID) instanceof String id ? id : null, skipped));
     }
 

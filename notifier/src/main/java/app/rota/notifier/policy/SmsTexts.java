@@ -6,8 +6,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** How SMS word dates and times: group-local, short, unambiguous ("Tue 1 Dec", "08:00"). */
-final class SmsTexts {
+/** How SMS word dates and times (group-local, short, unambiguous: "Tue 1 Dec 2026", "08:00") and whose they are. */
+public final class SmsTexts {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
@@ -15,12 +15,17 @@ final class SmsTexts {
     private SmsTexts() {
     }
 
-    static String day(LocalDate date) {
+    public static String day(LocalDate date) {
         return DAY.format(date);
     }
 
-    static String time(Instant instant, ZoneId zone) {
+    public static String time(Instant instant, ZoneId zone) {
         return TIME.format(instant.atZone(zone));
+    }
+
+    /** Every SMS opens with the group's name: "Rota Cardiology: …". */
+    public static String fromGroup(String groupName, String text) {
+        return "Rota " + groupName + ": " + text;
     }
 
     /** "Primary on Tue 1 Dec 2026 from 08:00". */

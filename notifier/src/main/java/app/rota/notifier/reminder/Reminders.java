@@ -9,6 +9,7 @@ import app.rota.notifier.directory.NotifierDirectory.HeldSlot;
 import app.rota.notifier.directory.NotifierDirectory.MemberInfo;
 import app.rota.notifier.outbox.NewMessage;
 import app.rota.notifier.outbox.Outbox;
+import app.rota.notifier.policy.SmsTexts;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -18,11 +19,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -43,8 +42,6 @@ import java.util.stream.Collectors;
 @Component
 public class Reminders {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
 
     /** A daily reminder run this long after its time was missed (Rota was down): only shifts not started yet are told. */
     static final Duration LATE = Duration.ofMinutes(5);
@@ -103,9 +100,9 @@ public class Reminders {
         List<NewMessage> messages = new ArrayList<>();
         for (Map.Entry<MemberId, List<HeldSlot>> entry : byMember.entrySet()) {
             String slots = entry.getValue().stream()
-                    .map(slot -> name(names, slot) + " from " + TIME.format(slot.start().atZone(zone)))
+                    .map(slot -> name(names, slot) + " from " + SmsTexts.time(slot.start(), zone))
                     .collect(Collectors.joining(", "));
-            String text = "you are on call today, " + DAY.format(day) + ": " + slots + ".";
+            String text = "you are on call today, " + SmsTexts.day(day) + ": " + slots + ".";
             // moot once the shift is over: "you are on call today" still matters while it runs
             Instant lastEnd = entry.getValue().stream().map(HeldSlot::end).max(Instant::compareTo).orElseThrow();
             message(group, members.get(entry.getKey()), cause, NotificationPurpose.DAILY_REMINDER, text, lastEnd, now)
@@ -139,8 +136,8 @@ public class Reminders {
             if (existing.contains(shiftCause(slot))) {
                 continue;
             }
-            String text = "your " + name(names, slot) + " shift on " + DAY.format(slot.slot().date())
-                    + " starts at " + TIME.format(slot.start().atZone(group.zone())) + ".";
+            String text = "your " + name(names, slot) + " shift on " + SmsTexts.day(slot.slot().date())
+                    + " starts at " + SmsTexts.time(slot.start(), group.zone()) + ".";
             message(group, members.get(slot.memberId()), shiftCause(slot), NotificationPurpose.SHIFT_REMINDER, text, slot.start(), now)
                     .ifPresent(messages::add);
         }
@@ -162,6 +159,6 @@ public class Reminders {
             return Optional.empty();
         }
         return Optional.of(new NewMessage(cause, member.memberId(), purpose, group.groupId(), member.phone(),
-                "Rota " + group.name() + ": " + text, true, moot, null, null, now, now, null, member.skipReason()));
+                SmsTexts.fromGroup(group.name(), text), true, moot, null, null, now, now, null, member.skipReason()));
     }
 }
