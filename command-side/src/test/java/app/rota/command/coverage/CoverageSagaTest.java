@@ -1,5 +1,6 @@
 package app.rota.command.coverage;
 
+import app.rota.command.FixtureClock;
 import app.rota.kernel.coverage.CancelCoverageCommand;
 import app.rota.kernel.coverage.CoverageCoveredEvent;
 import app.rota.kernel.coverage.CoverageRequestId;
@@ -18,11 +19,8 @@ import org.axonframework.test.saga.SagaTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.ZoneId;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -42,23 +40,7 @@ class CoverageSagaTest {
     @BeforeEach
     void setUp() {
         fixture = new SagaTestFixture<>(CoverageSaga.class);
-        // the saga waits for a deadline's instant on the clock it is given: the fixture's own time
-        fixture.registerResource(new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return fixture.currentTime();
-            }
-        });
+        FixtureClock.registerOn(fixture); // the saga waits for a deadline's instant on the fixture's time
         Instant now = fixture.currentTime();
         requested = new CoverageRequestedEvent(REQUEST, GROUP, SLOT, now.plus(Duration.ofHours(6)), now.plus(Duration.ofHours(30)),
                 ANN, List.of(BOB), null, now.plus(Duration.ofHours(4)));

@@ -1,5 +1,6 @@
 package app.rota.command.swap;
 
+import app.rota.command.FixtureClock;
 import app.rota.kernel.group.GroupId;
 import app.rota.kernel.member.MemberId;
 import app.rota.kernel.schedule.ShiftTypeId;
@@ -19,11 +20,8 @@ import org.axonframework.test.saga.SagaTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.ZoneId;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -43,23 +41,7 @@ class SwapSagaTest {
     @BeforeEach
     void setUp() {
         fixture = new SagaTestFixture<>(SwapSaga.class);
-        // the saga waits for a deadline's instant on the clock it is given: the fixture's own time
-        fixture.registerResource(new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return fixture.currentTime();
-            }
-        });
+        FixtureClock.registerOn(fixture); // the saga waits for a deadline's instant on the fixture's time
         Instant expires = fixture.currentTime().plus(Duration.ofHours(48));
         proposed = new SwapProposedEvent(SWAP, GROUP, SwapKind.TRADE, ANN, BOB,
                 ANNS, Instant.parse("2027-05-03T13:00:00Z"), Instant.parse("2027-05-04T13:00:00Z"),
