@@ -1,8 +1,10 @@
 package app.rota.ops.startup;
 
+import app.rota.notifier.TwilioProperties;
 import app.rota.ops.RotaProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
@@ -17,10 +19,13 @@ class StartupReport {
 
     private final Environment environment;
     private final RotaProperties properties;
+    /** The notifier's Twilio settings; absent on a node that does not run the notifier. */
+    private final ObjectProvider<TwilioProperties> twilio;
 
-    StartupReport(Environment environment, RotaProperties properties) {
+    StartupReport(Environment environment, RotaProperties properties, ObjectProvider<TwilioProperties> twilio) {
         this.environment = environment;
         this.properties = properties;
+        this.twilio = twilio;
     }
 
     @EventListener
@@ -52,11 +57,9 @@ class StartupReport {
         if (!properties.roles().notifier()) {
             return "off on this node (rota.roles.notifier=false)";
         }
-        boolean twilio = !environment.getProperty("rota.twilio.account-sid", "").isBlank()
-                && !environment.getProperty("rota.twilio.auth-token", "").isBlank()
-                && !environment.getProperty("rota.twilio.from-number", "").isBlank();
-        return twilio
-                ? "sent through Twilio at " + environment.getProperty("rota.twilio.api-base-url") + ", callbacks from "
+        TwilioProperties twilio = this.twilio.getIfAvailable();
+        return twilio != null && twilio.sends()
+                ? "sent through Twilio at " + twilio.apiBaseUrl() + ", callbacks from "
                         + environment.getProperty("rota.public-base-url")
                 : "LOG ONLY: no TWILIO_ACCOUNT_SID/TWILIO_AUTH_TOKEN/TWILIO_FROM_NUMBER, so SMS are logged and recorded as SENT, not sent";
     }
