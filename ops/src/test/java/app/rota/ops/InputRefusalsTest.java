@@ -48,6 +48,8 @@ class InputRefusalsTest extends RotaIntegrationTest {
             "'true' as boolean     | PUT   | /settings               | {\"swapApprovalRequired\":\"true\"}                                     | 400 | MALFORMED_REQUEST  | swapApprovalRequired",
             "2 as boolean          | PUT   | /settings               | {\"swapApprovalRequired\":2}                                            | 400 | MALFORMED_REQUEST  | swapApprovalRequired",
             "no duration           | POST  | /shift-types            | {\"name\":\"S\",\"startTime\":\"08:00\",\"daysOfWeek\":[\"MONDAY\"]} | 400 | FIELD_REQUIRED | durationHours",
+            "test SMS to nobody    | POST  | /notifications/test     | {}                                                                    | 400 | FIELD_REQUIRED | memberId",
+            "number as member id   | POST  | /notifications/test     | {\"memberId\":42}                                                    | 400 | MALFORMED_REQUEST | memberId",
             "fraction as integer   | POST  | /shift-types            | {\"name\":\"S\",\"startTime\":\"08:00\",\"durationHours\":8.5,\"daysOfWeek\":[\"MONDAY\"]} | 400 | MALFORMED_REQUEST | durationHours",
             "text as integer       | PUT   | /settings               | {\"reminderLeadMinutes\":\"60\"}                                        | 400 | MALFORMED_REQUEST  | reminderLeadMinutes",
             "number as date        | POST  | /members/{m}/time-off   | {\"from\":20261225,\"to\":\"2026-12-26\"}                               | 400 | MALFORMED_REQUEST  | from",
@@ -91,9 +93,16 @@ class InputRefusalsTest extends RotaIntegrationTest {
             "calendar from year 1066     | /calendar?from=1066-10-14&to=1066-10-15             | DATE_OUT_OF_RANGE | from",
             "on-call at year 9999999     | /on-call?at=%2B9999999-01-01T00:00:00Z             | DATE_OUT_OF_RANGE | at",
             "schedule to year 3000       | /members/{m}/schedule?from=2027-01-01&to=3000-01-01 | DATE_OUT_OF_RANGE | to",
+            "notifications from 1066     | /notifications?from=1066-10-14                      | DATE_OUT_OF_RANGE | from",
+            "notifications to year 3000  | /notifications?to=3000-01-01                        | DATE_OUT_OF_RANGE | to",
+            "notifications to before from| /notifications?from=2027-02-01&to=2027-01-01        | DATE_RANGE_INVALID | to",
+            "notifications of status NOPE| /notifications?status=NOPE                          | MALFORMED_REQUEST | status",
+            "notifications page -1       | /notifications?page=-1                              | MALFORMED_REQUEST | page",
+            "history of a 2400 slot      | /slots/{p}/2400-01-01/history                       | DATE_OUT_OF_RANGE | date",
+            "history of 30 February      | /slots/{p}/2027-02-30/history                       | MALFORMED_REQUEST | date",
     })
     void absurdDatesInReadsAreRefused(String description, String path, String code, String field) {
-        assertRefused(() -> api.get("/api/v1/groups/" + group + path.replace("{m}", member), admin), 400, code, field);
+        assertRefused(() -> api.get("/api/v1/groups/" + group + path.replace("{m}", member).replace("{p}", primary), admin), 400, code, field);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package app.rota.notifier.log;
 
 import app.rota.kernel.common.Actor;
+import app.rota.kernel.common.SaneDates;
 import app.rota.kernel.error.ErrorCode;
 import app.rota.kernel.error.RotaException;
 import app.rota.kernel.member.MemberId;
@@ -48,6 +49,8 @@ class NotificationLog {
         if (query.size() < 1 || query.size() > MAX_SIZE) {
             throw new RotaException(ErrorCode.MALFORMED_REQUEST, "size", "size is 1 to " + MAX_SIZE + ".");
         }
+        SaneDates.checked(query.from(), "from");
+        SaneDates.checked(query.to(), "to");
         if (query.from() != null && query.to() != null && query.to().isBefore(query.from())) {
             throw new RotaException(ErrorCode.DATE_RANGE_INVALID, "to", "to is on or after from.");
         }

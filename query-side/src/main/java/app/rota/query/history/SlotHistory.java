@@ -2,6 +2,7 @@ package app.rota.query.history;
 
 import app.rota.kernel.common.ActorMetadata;
 import app.rota.kernel.common.ActorRef;
+import app.rota.kernel.common.SaneDates;
 import app.rota.kernel.coverage.CoverageRequestId;
 import app.rota.kernel.error.ErrorCode;
 import app.rota.kernel.error.RotaException;
@@ -54,6 +55,7 @@ class SlotHistory {
 
     @QueryHandler
     SlotHistoryResponse handle(FindSlotHistoryQuery query) {
+        SaneDates.checked(query.slot().date(), "date");
         List<UUID> group = jdbc.queryForList("select group_id from shift_type_view where id = ?", UUID.class,
                 query.slot().shiftTypeId().value());
         if (group.isEmpty() || !group.get(0).equals(query.groupId().value())) {
