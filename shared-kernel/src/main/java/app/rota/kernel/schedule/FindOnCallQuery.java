@@ -5,5 +5,10 @@ import app.rota.kernel.group.GroupId;
 
 import java.time.Instant;
 
-public record FindOnCallQuery(GroupId groupId, Instant at) implements GroupScoped {
+/** Who is on call at {@code at}; with {@code asOf}, as the schedule was recorded at that instant (null: now). */
+public record FindOnCallQuery(GroupId groupId, Instant at, Instant asOf) implements GroupScoped {
+
+    public FindOnCallQuery(GroupId groupId, Instant at) {
+        this(groupId, at, null);
+    }
 }
