@@ -43,6 +43,8 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -80,108 +82,110 @@ class CalendarProjection {
     }
 
     @EventHandler
-    void on(ShiftTypeDefinedEvent e) {
-        store.shiftTypeDefined(e.shiftTypeId(), e.groupId(), e.name(), e.startTime(), e.durationHours(), e.daysOfWeek());
+    void on(ShiftTypeDefinedEvent e, TrackingToken token, @Timestamp Instant at) {
+        store.shiftTypeDefined(e.shiftTypeId(), e.groupId(), e.name(), e.startTime(), e.durationHours(), e.daysOfWeek(),
+                Recorded.of(token, at));
     }
 
     @EventHandler
-    void on(ShiftTypeChangedEvent e) {
-        store.shiftTypeChanged(e.shiftTypeId(), e.name(), e.daysOfWeek());
+    void on(ShiftTypeChangedEvent e, TrackingToken token, @Timestamp Instant at) {
+        store.shiftTypeChanged(e.shiftTypeId(), e.name(), e.daysOfWeek(), Recorded.of(token, at));
     }
 
     @EventHandler
-    void on(ShiftTypeRetiredEvent e) {
-        store.shiftTypeRetired(e.shiftTypeId());
+    void on(ShiftTypeRetiredEvent e, TrackingToken token, @Timestamp Instant at) {
+        store.shiftTypeRetired(e.shiftTypeId(), Recorded.of(token, at));
     }
 
     @EventHandler
-    void on(MemberAddedEvent e) {
-        store.memberAdded(e.memberId(), e.groupId(), e.name(), e.phone(), e.role().name());
+    void on(MemberAddedEvent e, TrackingToken token, @Timestamp Instant at) {
+        store.memberAdded(e.memberId(), e.groupId(), e.name(), e.phone(), e.role().name(), Recorded.of(token, at));
     }
 
     @EventHandler
-    void on(MemberChangedEvent e) {
-        store.memberChanged(e.memberId(), e.name(), e.phone(), e.role().name());
+    void on(MemberChangedEvent e, TrackingToken token, @Timestamp Instant at) {
+        store.memberChanged(e.memberId(), e.name(), e.phone(), e.role().name(), Recorded.of(token, at));
     }
 
     @EventHandler
-    void on(MemberDeactivatedEvent e) {
-        store.memberDeactivated(e.memberId());
+    void on(MemberDeactivatedEvent e, TrackingToken token, @Timestamp Instant at) {
+        store.memberDeactivated(e.memberId(), Recorded.of(token, at));
     }
 
     @EventHandler
-    void on(MemberOptedOutOfSmsEvent e) {
-        store.memberOptedOutOfSms(e.memberId());
+    void on(MemberOptedOutOfSmsEvent e, TrackingToken token, @Timestamp Instant at) {
+        store.memberOptedOutOfSms(e.memberId(), Recorded.of(token, at));
     }
 
     @EventHandler
-    void on(MemberOptedInToSmsEvent e) {
-        store.memberOptedInToSms(e.memberId());
+    void on(MemberOptedInToSmsEvent e, TrackingToken token, @Timestamp Instant at) {
+        store.memberOptedInToSms(e.memberId(), Recorded.of(token, at));
     }
 
     @EventHandler
-    void on(SlotAssignedEvent e, @SequenceNumber long sequence) {
-        store.slotAssigned(e.slot(), e.groupId(), e.memberId(), e.start(), e.end(), SlotVersion.afterEvent(sequence));
+    void on(SlotAssignedEvent e, @SequenceNumber long sequence, TrackingToken token, @Timestamp Instant at) {
+        store.slotAssigned(e.slot(), e.groupId(), e.memberId(), e.start(), e.end(), SlotVersion.afterEvent(sequence),
+                Recorded.of(token, at));
     }
 
     @EventHandler
-    void on(SlotUnassignedEvent e, @SequenceNumber long sequence) {
-        store.slotUnassigned(e.slot(), SlotVersion.afterEvent(sequence));
+    void on(SlotUnassignedEvent e, @SequenceNumber long sequence, TrackingToken token, @Timestamp Instant at) {
+        store.slotUnassigned(e.slot(), SlotVersion.afterEvent(sequence), Recorded.of(token, at));
     }
 
     @EventHandler
-    void on(SwapProposedEvent e) {
-        store.swapProposed(e.swapId(), e.fromSlot(), e.toSlot());
+    void on(SwapProposedEvent e, TrackingToken token, @Timestamp Instant at) {
+        store.swapProposed(e.swapId(), e.fromSlot(), e.toSlot(), Recorded.of(token, at));
     }
 
     @EventHandler
-    void on(SwapCompletedEvent e) {
-        store.swapEnded(e.swapId());
+    void on(SwapCompletedEvent e, TrackingToken token, @Timestamp Instant at) {
+        store.swapEnded(e.swapId(), Recorded.of(token, at));
     }
 
     @EventHandler
-    void on(SwapDeclinedEvent e) {
-        store.swapEnded(e.swapId());
+    void on(SwapDeclinedEvent e, TrackingToken token, @Timestamp Instant at) {
+        store.swapEnded(e.swapId(), Recorded.of(token, at));
     }
 
     @EventHandler
-    void on(SwapCancelledEvent e) {
-        store.swapEnded(e.swapId());
+    void on(SwapCancelledEvent e, TrackingToken token, @Timestamp Instant at) {
+        store.swapEnded(e.swapId(), Recorded.of(token, at));
     }
 
     @EventHandler
-    void on(SwapRejectedEvent e) {
-        store.swapEnded(e.swapId());
+    void on(SwapRejectedEvent e, TrackingToken token, @Timestamp Instant at) {
+        store.swapEnded(e.swapId(), Recorded.of(token, at));
     }
 
     @EventHandler
-    void on(SwapExpiredEvent e) {
-        store.swapEnded(e.swapId());
+    void on(SwapExpiredEvent e, TrackingToken token, @Timestamp Instant at) {
+        store.swapEnded(e.swapId(), Recorded.of(token, at));
     }
 
     @EventHandler
-    void on(SwapFailedEvent e) {
-        store.swapEnded(e.swapId());
+    void on(SwapFailedEvent e, TrackingToken token, @Timestamp Instant at) {
+        store.swapEnded(e.swapId(), Recorded.of(token, at));
     }
 
     @EventHandler
-    void on(CoverageRequestedEvent e) {
-        store.coverageRequested(e.requestId(), e.groupId(), e.slot(), e.start(), e.end());
+    void on(CoverageRequestedEvent e, TrackingToken token, @Timestamp Instant at) {
+        store.coverageRequested(e.requestId(), e.groupId(), e.slot(), e.start(), e.end(), Recorded.of(token, at));
     }
 
     @EventHandler
-    void on(CoverageCoveredEvent e) {
-        store.coverageEnded(e.requestId());
+    void on(CoverageCoveredEvent e, TrackingToken token, @Timestamp Instant at) {
+        store.coverageEnded(e.requestId(), Recorded.of(token, at));
     }
 
     @EventHandler
-    void on(CoverageCancelledEvent e) {
-        store.coverageEnded(e.requestId());
+    void on(CoverageCancelledEvent e, TrackingToken token, @Timestamp Instant at) {
+        store.coverageEnded(e.requestId(), Recorded.of(token, at));
     }
 
     @EventHandler
-    void on(CoverageUnfilledEvent e) {
-        store.coverageEnded(e.requestId());
+    void on(CoverageUnfilledEvent e, TrackingToken token, @Timestamp Instant at) {
+        store.coverageEnded(e.requestId(), Recorded.of(token, at));
     }
 
     @ResetHandler
@@ -189,13 +193,18 @@ class CalendarProjection {
         store.reset();
     }
 
+    /**
+     * The calendar as recorded now, or with {@code asOf} as it was recorded at that instant: shift types, members and
+     * slots as their latest change at or before it left them, and statuses as then known (a slot's shift had started
+     * if it had by {@code asOf}).
+     */
     @QueryHandler
     CalendarResponse handle(FindCalendarQuery query) {
         ZoneId zone = zoneOf(query.groupId());
         DateRange.checked(query.from(), query.to(), MAX_READ_DAYS, "A range");
-        return new CalendarResponse(query.groupId(), zone.getId(), CalendarAssembler.slots(zone, query.from(), query.to(),
-                store.shiftTypes(query.groupId()), store.members(query.groupId()),
-                store.slots(query.groupId(), query.from(), query.to()), clock.instant()));
+        Instant asOf = checkedAsOf(query.asOf());
+        return new CalendarResponse(query.groupId(), zone.getId(), asOf == null ? null : asOf.atZone(zone).toOffsetDateTime(),
+                slots(query.groupId(), zone, query.from(), query.to(), asOf));
     }
 
     /** The slots whose interval contains the instant; a shift lasts at most a week, so a week back suffices. */
@@ -205,13 +214,37 @@ class CalendarProjection {
         if (!SaneDates.isSane(query.at())) {
             throw SaneDates.outOfRange("at");
         }
+        Instant asOf = checkedAsOf(query.asOf());
         LocalDate day = query.at().atZone(zone).toLocalDate();
         LocalDate from = day.minusDays(ShiftTiming.MAX_DURATION_HOURS / 24);
-        List<CalendarSlot> onCall = CalendarAssembler.slots(zone, from, day, store.shiftTypes(query.groupId()),
-                        store.members(query.groupId()), store.slots(query.groupId(), from, day), clock.instant()).stream()
+        List<CalendarSlot> onCall = slots(query.groupId(), zone, from, day, asOf).stream()
                 .filter(slot -> !slot.start().toInstant().isAfter(query.at()) && slot.end().toInstant().isAfter(query.at()))
                 .toList();
-        return new OnCallResponse(query.at().atZone(zone).toOffsetDateTime(), onCall);
+        return new OnCallResponse(query.at().atZone(zone).toOffsetDateTime(),
+                asOf == null ? null : asOf.atZone(zone).toOffsetDateTime(), onCall);
+    }
+
+    private List<CalendarSlot> slots(GroupId groupId, ZoneId zone, LocalDate from, LocalDate to, Instant asOf) {
+        if (asOf == null) {
+            return CalendarAssembler.slots(zone, from, to, store.shiftTypes(groupId), store.members(groupId),
+                    store.slots(groupId, from, to), clock.instant());
+        }
+        return CalendarAssembler.slots(zone, from, to, store.shiftTypesAsOf(groupId, asOf), store.membersAsOf(groupId, asOf),
+                store.slotsAsOf(groupId, from, to, asOf), asOf);
+    }
+
+    /** An as-of instant must be sane and not in the future: the future has not been recorded. */
+    private Instant checkedAsOf(Instant asOf) {
+        if (asOf == null) {
+            return null;
+        }
+        if (!SaneDates.isSane(asOf)) {
+            throw SaneDates.outOfRange("asOf");
+        }
+        if (asOf.isAfter(clock.instant())) {
+            throw new RotaException(ErrorCode.AS_OF_IN_FUTURE, "asOf", "asOf " + asOf + " is in the future; leave it out to read the calendar as recorded now.");
+        }
+        return asOf;
     }
 
     @QueryHandler

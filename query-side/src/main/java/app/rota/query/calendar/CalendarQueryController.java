@@ -1,7 +1,11 @@
 package app.rota.query.calendar;
 
 import app.rota.kernel.group.GroupId;
+import app.rota.kernel.schedule.Assignee;
 import app.rota.kernel.schedule.CalendarResponse;
+import app.rota.kernel.schedule.CalendarSlot;
+import app.rota.query.csv.Csv;
+import org.springframework.http.ResponseEntity;
 import app.rota.kernel.schedule.FindCalendarQuery;
 import app.rota.kernel.schedule.FindMemberScheduleQuery;
 import app.rota.kernel.schedule.FindOnCallQuery;
@@ -40,15 +44,36 @@ class CalendarQueryController {
     @GetMapping("/calendar")
     CalendarResponse calendar(@PathVariable UUID groupId,
                               @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                              @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        return ask(new FindCalendarQuery(new GroupId(groupId), from, to), CalendarResponse.class);
+                              @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime asOf) {
+        return ask(new FindCalendarQuery(new GroupId(groupId), from, to, asOf == null ? null : asOf.toInstant()),
+                CalendarResponse.class);
+    }
+
+    /** The same calendar as CSV: one row per slot. */
+    @GetMapping(path = "/calendar", produces = Csv.MEDIA_TYPE)
+    ResponseEntity<String> calendarCsv(@PathVariable UUID groupId,
+                                       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime asOf) {
+        CalendarResponse calendar = calendar(groupId, from, to, asOf);
+        Csv csv = Csv.withHeader("date", "shiftTypeId", "shiftTypeName", "start", "end", "realHours", "status", "memberId",
+                "assigneeName", "reachableBySms", "version", "swapId", "coverageRequestId");
+        for (CalendarSlot slot : calendar.slots()) {
+            Assignee assignee = slot.assignee();
+            csv.row(slot.date(), slot.shiftTypeId(), slot.shiftTypeName(), slot.start(), slot.end(), slot.realHours(), slot.status(),
+                    assignee == null ? null : assignee.memberId(), assignee == null ? null : assignee.name(),
+                    assignee == null ? null : assignee.reachableBySms(), slot.version(), slot.swapId(), slot.coverageRequestId());
+        }
+        return csv.response("calendar-" + from + "-" + to + ".csv");
     }
 
     @GetMapping("/on-call")
     OnCallResponse onCall(@PathVariable UUID groupId,
-                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime at) {
-        return ask(new FindOnCallQuery(new GroupId(groupId), at == null ? clock.instant() : at.toInstant()),
-                OnCallResponse.class);
+                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime at,
+                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime asOf) {
+        return ask(new FindOnCallQuery(new GroupId(groupId), at == null ? clock.instant() : at.toInstant(),
+                asOf == null ? null : asOf.toInstant()), OnCallResponse.class);
     }
 
     @GetMapping("/members/{memberId}/schedule")

@@ -48,6 +48,26 @@ class CalendarStore {
     record SlotRow(SlotKey slot, MemberId memberId, long version, SwapId swapId, CoverageRequestId coverageRequestId) {
     }
 
+    /*
+     * Each write changes a table and records the row as it is after the change, in one statement: the change row is
+     * what the as-of reads and the live stream read. Follows a CTE named s (slots), m (members) or t (shift types);
+     * its two parameters are the event's position and timestamp.
+     */
+    private static final String SLOT_CHANGE = """
+            insert into calendar_slot_change (position, slot_key, group_id, shift_type_id, slot_date, member_id, version, swap_id,
+                coverage_request_id, recorded_at)
+            select ?, slot_key, group_id, shift_type_id, slot_date, member_id, version, swap_id, coverage_request_id, ? from s
+            on conflict do nothing""";
+    private static final String MEMBER_CHANGE = """
+            insert into calendar_member_change (position, member_id, group_id, name, active, sms_opted_out, recorded_at)
+            select ?, id, group_id, name, active, sms_opted_out, ? from m
+            on conflict do nothing""";
+    private static final String SHIFT_TYPE_CHANGE = """
+            insert into calendar_shift_type_change (position, shift_type_id, group_id, name, start_time, duration_hours,
+                days_of_week, retired, recorded_at)
+            select ?, id, group_id, name, start_time, duration_hours, days_of_week, retired, ? from t
+            on conflict do nothing""";
+
     private final JdbcTemplate jdbc;
 
     CalendarStore(JdbcTemplate jdbc) {
@@ -61,88 +81,114 @@ class CalendarStore {
                 id.value(), zone.getId());
     }
 
-    void shiftTypeDefined(ShiftTypeId id, GroupId groupId, String name, LocalTime start, int hours, Set<DayOfWeek> days) {
+    void shiftTypeDefined(ShiftTypeId id, GroupId groupId, String name, LocalTime start, int hours, Set<DayOfWeek> days,
+                          Recorded recorded) {
         jdbc.update("""
-                insert into shift_type_view (id, group_id, name, start_time, duration_hours, days_of_week, retired)
-                values (?, ?, ?, ?, ?, ?, false) on conflict (id) do nothing""",
-                id.value(), groupId.value(), name, start, hours, ShiftPattern.encodeDays(days));
+                with t as (insert into shift_type_view (id, group_id, name, start_time, duration_hours, days_of_week, retired)
+                           values (?, ?, ?, ?, ?, ?, false) on conflict (id) do nothing returning *)
+                """ + SHIFT_TYPE_CHANGE,
+                id.value(), groupId.value(), name, start, hours, ShiftPattern.encodeDays(days), recorded.position(),
+                Timestamp.from(recorded.at()));
     }
 
-    void shiftTypeChanged(ShiftTypeId id, String name, Set<DayOfWeek> days) {
-        jdbc.update("update shift_type_view set name = ?, days_of_week = ? where id = ?",
-                name, ShiftPattern.encodeDays(days), id.value());
+    void shiftTypeChanged(ShiftTypeId id, String name, Set<DayOfWeek> days, Recorded recorded) {
+        jdbc.update("with t as (update shift_type_view set name = ?, days_of_week = ? where id = ? returning *)\n"
+                        + SHIFT_TYPE_CHANGE,
+                name, ShiftPattern.encodeDays(days), id.value(), recorded.position(), Timestamp.from(recorded.at()));
     }
 
-    void shiftTypeRetired(ShiftTypeId id) {
-        jdbc.update("update shift_type_view set retired = true where id = ?", id.value());
+    void shiftTypeRetired(ShiftTypeId id, Recorded recorded) {
+        jdbc.update("with t as (update shift_type_view set retired = true where id = ? returning *)\n" + SHIFT_TYPE_CHANGE,
+                id.value(), recorded.position(), Timestamp.from(recorded.at()));
     }
 
-    void memberAdded(MemberId id, GroupId groupId, String name, String phone, String role) {
+    void memberAdded(MemberId id, GroupId groupId, String name, String phone, String role, Recorded recorded) {
         jdbc.update("""
-                insert into member_view (id, group_id, name, phone, role, active) values (?, ?, ?, ?, ?, true)
-                on conflict (id) do nothing""", id.value(), groupId.value(), name, phone, role);
+                with m as (insert into member_view (id, group_id, name, phone, role, active) values (?, ?, ?, ?, ?, true)
+                           on conflict (id) do nothing returning *)
+                """ + MEMBER_CHANGE, id.value(), groupId.value(), name, phone, role, recorded.position(),
+                Timestamp.from(recorded.at()));
     }
 
-    void memberChanged(MemberId id, String name, String phone, String role) {
-        jdbc.update("update member_view set name = ?, phone = ?, role = ? where id = ?", name, phone, role, id.value());
+    void memberChanged(MemberId id, String name, String phone, String role, Recorded recorded) {
+        jdbc.update("with m as (update member_view set name = ?, phone = ?, role = ? where id = ? returning *)\n" + MEMBER_CHANGE,
+                name, phone, role, id.value(), recorded.position(), Timestamp.from(recorded.at()));
     }
 
-    void memberDeactivated(MemberId id) {
-        jdbc.update("update member_view set active = false where id = ?", id.value());
+    void memberDeactivated(MemberId id, Recorded recorded) {
+        jdbc.update("with m as (update member_view set active = false where id = ? returning *)\n" + MEMBER_CHANGE,
+                id.value(), recorded.position(), Timestamp.from(recorded.at()));
     }
 
-    void memberOptedOutOfSms(MemberId id) {
-        jdbc.update("update member_view set sms_opted_out = true where id = ?", id.value());
+    void memberOptedOutOfSms(MemberId id, Recorded recorded) {
+        jdbc.update("with m as (update member_view set sms_opted_out = true where id = ? returning *)\n" + MEMBER_CHANGE,
+                id.value(), recorded.position(), Timestamp.from(recorded.at()));
     }
 
-    void memberOptedInToSms(MemberId id) {
-        jdbc.update("update member_view set sms_opted_out = false where id = ?", id.value());
+    void memberOptedInToSms(MemberId id, Recorded recorded) {
+        jdbc.update("with m as (update member_view set sms_opted_out = false where id = ? returning *)\n" + MEMBER_CHANGE,
+                id.value(), recorded.position(), Timestamp.from(recorded.at()));
     }
 
-    void slotAssigned(SlotKey slot, GroupId groupId, MemberId memberId, Instant start, Instant end, long version) {
+    void slotAssigned(SlotKey slot, GroupId groupId, MemberId memberId, Instant start, Instant end, long version,
+                      Recorded recorded) {
         jdbc.update("""
-                insert into slot_view (slot_key, group_id, shift_type_id, slot_date, member_id, start_at, end_at, version)
-                values (?, ?, ?, ?, ?, ?, ?, ?)
-                on conflict (slot_key) do update set member_id = excluded.member_id, version = excluded.version""",
+                with s as (insert into slot_view (slot_key, group_id, shift_type_id, slot_date, member_id, start_at, end_at, version)
+                           values (?, ?, ?, ?, ?, ?, ?, ?)
+                           on conflict (slot_key) do update set member_id = excluded.member_id, version = excluded.version
+                           returning *)
+                """ + SLOT_CHANGE,
                 slot.toString(), groupId.value(), slot.shiftTypeId().value(), slot.date(), memberId.value(),
-                Timestamp.from(start), Timestamp.from(end), version);
+                Timestamp.from(start), Timestamp.from(end), version, recorded.position(), Timestamp.from(recorded.at()));
     }
 
-    void slotUnassigned(SlotKey slot, long version) {
-        jdbc.update("update slot_view set member_id = null, version = ? where slot_key = ?", version, slot.toString());
+    void slotUnassigned(SlotKey slot, long version, Recorded recorded) {
+        jdbc.update("with s as (update slot_view set member_id = null, version = ? where slot_key = ? returning *)\n" + SLOT_CHANGE,
+                version, slot.toString(), recorded.position(), Timestamp.from(recorded.at()));
     }
 
     /** The proposer's slot and, for a trade, the counterpart's are held for the swap while it is pending. */
-    void swapProposed(SwapId swap, SlotKey fromSlot, SlotKey toSlot) {
-        jdbc.update("update slot_view set swap_id = ? where slot_key in (?, ?)",
-                swap.value(), fromSlot.toString(), toSlot == null ? fromSlot.toString() : toSlot.toString());
+    void swapProposed(SwapId swap, SlotKey fromSlot, SlotKey toSlot, Recorded recorded) {
+        jdbc.update("with s as (update slot_view set swap_id = ? where slot_key in (?, ?) returning *)\n" + SLOT_CHANGE,
+                swap.value(), fromSlot.toString(), toSlot == null ? fromSlot.toString() : toSlot.toString(),
+                recorded.position(), Timestamp.from(recorded.at()));
     }
 
     /** However it ended (completed, declined, cancelled, rejected, expired, failed), its slots are free again. */
-    void swapEnded(SwapId swap) {
-        jdbc.update("update slot_view set swap_id = null where swap_id = ?", swap.value());
+    void swapEnded(SwapId swap, Recorded recorded) {
+        jdbc.update("with s as (update slot_view set swap_id = null where swap_id = ? returning *)\n" + SLOT_CHANGE,
+                swap.value(), recorded.position(), Timestamp.from(recorded.at()));
     }
 
     /**
      * The slot is held for the request while it is pending. An open shift's slot may have no row yet (never
      * assigned): it gets one with no member, never edited, with the interval the request recorded.
      */
-    void coverageRequested(CoverageRequestId request, GroupId groupId, SlotKey slot, Instant start, Instant end) {
+    void coverageRequested(CoverageRequestId request, GroupId groupId, SlotKey slot, Instant start, Instant end,
+                           Recorded recorded) {
         jdbc.update("""
-                insert into slot_view (slot_key, group_id, shift_type_id, slot_date, member_id, start_at, end_at, version,
-                    coverage_request_id)
-                values (?, ?, ?, ?, null, ?, ?, ?, ?)
-                on conflict (slot_key) do update set coverage_request_id = excluded.coverage_request_id""",
+                with s as (insert into slot_view (slot_key, group_id, shift_type_id, slot_date, member_id, start_at, end_at,
+                               version, coverage_request_id)
+                           values (?, ?, ?, ?, null, ?, ?, ?, ?)
+                           on conflict (slot_key) do update set coverage_request_id = excluded.coverage_request_id
+                           returning *)
+                """ + SLOT_CHANGE,
                 slot.toString(), groupId.value(), slot.shiftTypeId().value(), slot.date(), Timestamp.from(start),
-                Timestamp.from(end), SlotVersion.NEVER_EDITED, request.value());
+                Timestamp.from(end), SlotVersion.NEVER_EDITED, request.value(), recorded.position(),
+                Timestamp.from(recorded.at()));
     }
 
     /** Covered, cancelled or unfilled: its slot is free again (a row inserted for an open shift stays, unassigned). */
-    void coverageEnded(CoverageRequestId request) {
-        jdbc.update("update slot_view set coverage_request_id = null where coverage_request_id = ?", request.value());
+    void coverageEnded(CoverageRequestId request, Recorded recorded) {
+        jdbc.update("with s as (update slot_view set coverage_request_id = null where coverage_request_id = ? returning *)\n"
+                        + SLOT_CHANGE,
+                request.value(), recorded.position(), Timestamp.from(recorded.at()));
     }
 
     void reset() {
+        jdbc.update("delete from calendar_slot_change");
+        jdbc.update("delete from calendar_member_change");
+        jdbc.update("delete from calendar_shift_type_change");
         jdbc.update("delete from slot_view");
         jdbc.update("delete from member_view");
         jdbc.update("delete from shift_type_view");
@@ -187,6 +233,72 @@ class CalendarStore {
                         select shift_type_id, slot_date, member_id, version, swap_id, coverage_request_id from slot_view
                         where member_id = ? and slot_date between ? and ?""",
                 CalendarStore::slotRow, memberId.value(), from, to);
+    }
+
+    // ---- the record of changes: as-of reads and the live stream
+
+    /** The group's shift types as recorded at {@code asOf}: each one's latest change at or before it. */
+    Map<ShiftTypeId, ShiftTypeRow> shiftTypesAsOf(GroupId groupId, Instant asOf) {
+        return jdbc.query("""
+                        select distinct on (shift_type_id) shift_type_id, name, start_time, duration_hours, days_of_week, retired
+                        from calendar_shift_type_change where group_id = ? and recorded_at <= ?
+                        order by shift_type_id, position desc""",
+                        (rs, i) -> new ShiftTypeRow(new ShiftTypeId(rs.getObject(1, UUID.class)), rs.getString(2),
+                                new ShiftPattern(new ShiftTiming(rs.getTime(3).toLocalTime(), rs.getInt(4)),
+                                        ShiftPattern.decodeDays(rs.getString(5))),
+                                rs.getBoolean(6)), groupId.value(), Timestamp.from(asOf))
+                .stream().collect(Collectors.toMap(ShiftTypeRow::id, Function.identity()));
+    }
+
+    /** The group's members as recorded at {@code asOf}. */
+    Map<MemberId, MemberRow> membersAsOf(GroupId groupId, Instant asOf) {
+        return jdbc.query("""
+                        select distinct on (member_id) member_id, name, active, sms_opted_out
+                        from calendar_member_change where group_id = ? and recorded_at <= ?
+                        order by member_id, position desc""",
+                        (rs, i) -> new MemberRow(new MemberId(rs.getObject(1, UUID.class)), rs.getString(2), rs.getBoolean(3),
+                                rs.getBoolean(4)),
+                        groupId.value(), Timestamp.from(asOf))
+                .stream().collect(Collectors.toMap(MemberRow::id, Function.identity()));
+    }
+
+    /** The group's recorded slots with a date in the range, each as its latest change at or before {@code asOf} left it. */
+    List<SlotRow> slotsAsOf(GroupId groupId, LocalDate from, LocalDate to, Instant asOf) {
+        return jdbc.query("""
+                        select distinct on (slot_key) shift_type_id, slot_date, member_id, version, swap_id, coverage_request_id
+                        from calendar_slot_change where group_id = ? and slot_date between ? and ? and recorded_at <= ?
+                        order by slot_key, position desc""",
+                CalendarStore::slotRow, groupId.value(), from, to, Timestamp.from(asOf));
+    }
+
+    /** A slot as one change left it, at the change's global position. */
+    record SlotChange(long position, SlotRow slot) {
+    }
+
+    /** The group's slot changes after a position, oldest first, at most {@code limit} positions' worth. */
+    List<SlotChange> slotChangesAfter(GroupId groupId, long position, int limit) {
+        return jdbc.query("""
+                        select position, shift_type_id, slot_date, member_id, version, swap_id, coverage_request_id
+                        from calendar_slot_change
+                        where group_id = ? and position > ?
+                          and position <= coalesce((select max(position) from (select position from calendar_slot_change
+                                                    where group_id = ? and position > ? order by position limit ?) p), ?)
+                        order by position, slot_key""",
+                (rs, i) -> {
+                    UUID member = rs.getObject(4, UUID.class);
+                    UUID swap = rs.getObject(6, UUID.class);
+                    UUID request = rs.getObject(7, UUID.class);
+                    return new SlotChange(rs.getLong(1), new SlotRow(
+                            new SlotKey(new ShiftTypeId(rs.getObject(2, UUID.class)), rs.getObject(3, LocalDate.class)),
+                            member == null ? null : new MemberId(member), rs.getLong(5), swap == null ? null : new SwapId(swap),
+                            request == null ? null : new CoverageRequestId(request)));
+                }, groupId.value(), position, groupId.value(), position, limit, position);
+    }
+
+    /** The last position the calendar has recorded a slot change at, for any group (-1 before the first). */
+    long lastSlotChange() {
+        Long last = jdbc.queryForObject("select max(position) from calendar_slot_change", Long.class);
+        return last == null ? -1 : last;
     }
 
     private static SlotRow slotRow(java.sql.ResultSet rs, int i) throws java.sql.SQLException {

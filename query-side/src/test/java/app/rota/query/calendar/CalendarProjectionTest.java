@@ -44,6 +44,7 @@ import app.rota.kernel.swap.SwapId;
 import app.rota.kernel.swap.SwapKind;
 import app.rota.kernel.swap.SwapProposedEvent;
 import app.rota.kernel.swap.SwapRejectedEvent;
+import app.rota.query.support.Deliveries;
 import app.rota.query.support.ProjectionDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -97,12 +98,15 @@ class CalendarProjectionTest {
     private static final Set<DayOfWeek> WEEKDAYS = EnumSet.of(MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY);
     /** Before every slot these tests read, so an open slot is OPEN unless a test says what time it is. */
     private static final Clock BEFORE_EVERY_SLOT = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
+    /** When the test's events start being recorded: a second apart each, unless a test says otherwise. */
+    private static final Instant RECORDING_STARTS = Instant.parse("2025-12-01T00:00:00Z");
     private static final SwapId SWAP = id(SwapId::new, "d1");
     private static final CoverageRequestId REQUEST = id(CoverageRequestId::new, "f1");
 
     private static JdbcTemplate jdbc;
 
     private CalendarProjection projection;
+    private Deliveries deliveries;
     /** The next sequence number of each slot's stream, as the slot aggregate would number its events. */
     private final Map<SlotKey, Long> slotSequences = new HashMap<>();
     private final Map<ShiftTypeId, ShiftTiming> timings = new HashMap<>();
@@ -116,6 +120,7 @@ class CalendarProjectionTest {
     void emptyProjection() {
         projection = new CalendarProjection(new CalendarStore(jdbc), BEFORE_EVERY_SLOT);
         projection.reset();
+        deliveries = new Deliveries(projection, RECORDING_STARTS);
     }
 
     // ---- the calendar
@@ -123,8 +128,8 @@ class CalendarProjectionTest {
     @Test
     void aMonthShowsEveryOccurrenceOpenOrAssignedWithEachSlotsVersion() {
         chicagoGroupWithAliceAndBob();
-        projection.on(defined(DAY, "Day", "08:00", 8, WEEKDAYS));
-        projection.on(defined(WEEKEND, "Weekend", "09:00", 24, EnumSet.of(SATURDAY, SUNDAY)));
+        deliveries.event(defined(DAY, "Day", "08:00", 8, WEEKDAYS));
+        deliveries.event(defined(WEEKEND, "Weekend", "09:00", 24, EnumSet.of(SATURDAY, SUNDAY)));
         assign(DAY, "2026-06-03", ALICE);
         assign(DAY, "2026-06-04", BOB);
         assign(DAY, "2026-06-04", ALICE);
@@ -168,8 +173,8 @@ class CalendarProjectionTest {
 
     @Test
     void aCalendarAnswersFromItsOwnGroupTableWhileTheGroupsProjectionIsEmpty() {
-        projection.on(created(GROUP, CHICAGO));
-        projection.on(defined(DAY, "Day", "08:00", 8, WEEKDAYS));
+        deliveries.event(created(GROUP, CHICAGO));
+        deliveries.event(defined(DAY, "Day", "08:00", 8, WEEKDAYS));
 
         CalendarResponse week = calendar(GROUP, "2026-06-01", "2026-06-07");
 
@@ -191,9 +196,9 @@ class CalendarProjectionTest {
     @Test
     void aChangedShiftTypeOccursOnItsNewDaysButKeepsAnAssignmentMadeOnAnOldOne() {
         chicagoGroupWithAliceAndBob();
-        projection.on(defined(DAY, "Day", "08:00", 8, WEEKDAYS));
+        deliveries.event(defined(DAY, "Day", "08:00", 8, WEEKDAYS));
         assign(DAY, "2026-06-01", ALICE);
-        projection.on(new ShiftTypeChangedEvent(DAY, GROUP, "Weekday", EnumSet.of(TUESDAY, THURSDAY)));
+        deliveries.event(new ShiftTypeChangedEvent(DAY, GROUP, "Weekday", EnumSet.of(TUESDAY, THURSDAY)));
 
         CalendarResponse week = calendar(GROUP, "2026-06-01", "2026-06-07");
 
@@ -209,7 +214,7 @@ class CalendarProjectionTest {
     @Test
     void aTwentyFourHourShiftLastsTwentyThreeRealHoursAcrossSpringForwardAndTwentyFiveAcrossFallBack() {
         chicagoGroupWithAliceAndBob();
-        projection.on(defined(PRIMARY, "Primary", "08:00", 24, EnumSet.allOf(DayOfWeek.class)));
+        deliveries.event(defined(PRIMARY, "Primary", "08:00", 24, EnumSet.allOf(DayOfWeek.class)));
         assign(PRIMARY, "2026-03-07", ALICE);
 
         List<CalendarSlot> spring = calendar(GROUP, "2026-03-06", "2026-03-08").slots();
@@ -228,7 +233,7 @@ class CalendarProjectionTest {
     @Test
     void aShiftStartingInTheSpringForwardGapStartsAtTheFirstValidInstant() {
         chicagoGroupWithAliceAndBob();
-        projection.on(defined(PRIMARY, "Odd", "02:30", 4, EnumSet.of(SUNDAY)));
+        deliveries.event(defined(PRIMARY, "Odd", "02:30", 4, EnumSet.of(SUNDAY)));
 
         CalendarSlot slot = calendar(GROUP, "2026-03-08", "2026-03-08").slots().get(0);
 
@@ -242,10 +247,10 @@ class CalendarProjectionTest {
     @Test
     void aRetiredShiftTypeKeepsItsAssignedSlotsButNotItsOpenOnes() {
         chicagoGroupWithAliceAndBob();
-        projection.on(defined(DAY, "Day", "08:00", 8, WEEKDAYS));
-        projection.on(defined(NIGHT, "Night", "20:00", 12, EnumSet.allOf(DayOfWeek.class)));
+        deliveries.event(defined(DAY, "Day", "08:00", 8, WEEKDAYS));
+        deliveries.event(defined(NIGHT, "Night", "20:00", 12, EnumSet.allOf(DayOfWeek.class)));
         assign(DAY, "2026-06-03", ALICE);
-        projection.on(new ShiftTypeRetiredEvent(DAY, GROUP));
+        deliveries.event(new ShiftTypeRetiredEvent(DAY, GROUP));
 
         CalendarResponse week = calendar(GROUP, "2026-06-01", "2026-06-07");
 
@@ -266,8 +271,8 @@ class CalendarProjectionTest {
     @Test
     void onCallAtAnInstantInsideANightShiftThatStartedTheDayBeforeIsThatNightsAssignee() {
         chicagoGroupWithAliceAndBob();
-        projection.on(defined(DAY, "Day", "08:00", 12, EnumSet.allOf(DayOfWeek.class)));
-        projection.on(defined(NIGHT, "Night", "20:00", 12, EnumSet.allOf(DayOfWeek.class)));
+        deliveries.event(defined(DAY, "Day", "08:00", 12, EnumSet.allOf(DayOfWeek.class)));
+        deliveries.event(defined(NIGHT, "Night", "20:00", 12, EnumSet.allOf(DayOfWeek.class)));
         assign(NIGHT, "2026-06-09", ALICE);
         assign(DAY, "2026-06-10", BOB);
 
@@ -289,7 +294,7 @@ class CalendarProjectionTest {
     @Test
     void onCallWhenNobodyHoldsTheSlotIsTheOpenSlot() {
         chicagoGroupWithAliceAndBob();
-        projection.on(defined(NIGHT, "Night", "20:00", 12, EnumSet.allOf(DayOfWeek.class)));
+        deliveries.event(defined(NIGHT, "Night", "20:00", 12, EnumSet.allOf(DayOfWeek.class)));
 
         OnCallResponse night = onCall("2026-06-10T03:00:00-05:00");
 
@@ -304,9 +309,9 @@ class CalendarProjectionTest {
     @Test
     void aMembersScheduleListsOnlyTheirSlotsInTheRangeInOrderUnderTheirCurrentName() {
         chicagoGroupWithAliceAndBob();
-        projection.on(defined(DAY, "Day", "08:00", 8, WEEKDAYS));
-        projection.on(defined(WEEKEND, "Weekend", "09:00", 24, EnumSet.of(SATURDAY, SUNDAY)));
-        projection.on(defined(NIGHT, "Night", "20:00", 12, EnumSet.allOf(DayOfWeek.class)));
+        deliveries.event(defined(DAY, "Day", "08:00", 8, WEEKDAYS));
+        deliveries.event(defined(WEEKEND, "Weekend", "09:00", 24, EnumSet.of(SATURDAY, SUNDAY)));
+        deliveries.event(defined(NIGHT, "Night", "20:00", 12, EnumSet.allOf(DayOfWeek.class)));
         assign(NIGHT, "2026-06-09", ALICE);
         assign(WEEKEND, "2026-06-06", ALICE);
         assign(DAY, "2026-06-03", ALICE);
@@ -314,7 +319,7 @@ class CalendarProjectionTest {
         assign(DAY, "2026-06-30", ALICE);
         assign(DAY, "2026-06-05", ALICE);
         unassign(DAY, "2026-06-05");
-        projection.on(new MemberChangedEvent(ALICE, GROUP, "Alice B.", "+13125550101", MemberRole.ADMIN,
+        deliveries.event(new MemberChangedEvent(ALICE, GROUP, "Alice B.", "+13125550101", MemberRole.ADMIN,
                 "Alice", "+13125550101", MemberRole.MEMBER));
 
         MemberScheduleResponse schedule = schedule(GROUP, ALICE, "2026-06-01", "2026-06-29");
@@ -332,9 +337,9 @@ class CalendarProjectionTest {
     @Test
     void aDeactivatedMemberStillShowsOnTheirSlotsButIsNotReachable() {
         chicagoGroupWithAliceAndBob();
-        projection.on(defined(DAY, "Day", "08:00", 8, WEEKDAYS));
+        deliveries.event(defined(DAY, "Day", "08:00", 8, WEEKDAYS));
         assign(DAY, "2026-06-04", BOB);
-        projection.on(new MemberDeactivatedEvent(BOB, GROUP));
+        deliveries.event(new MemberDeactivatedEvent(BOB, GROUP));
 
         assertThat(slot(calendar(GROUP, "2026-06-04", "2026-06-04"), DAY, "2026-06-04").assignee())
                 .isEqualTo(new Assignee(BOB, "Bob", false));
@@ -344,9 +349,9 @@ class CalendarProjectionTest {
     @Test
     void aMemberWhoseNumberOptedOutOfSmsStillHoldsTheirSlotsButIsNotReachable() {
         chicagoGroupWithAliceAndBob();
-        projection.on(defined(DAY, "Day", "08:00", 8, WEEKDAYS));
+        deliveries.event(defined(DAY, "Day", "08:00", 8, WEEKDAYS));
         assign(DAY, "2026-06-04", BOB);
-        projection.on(new MemberOptedOutOfSmsEvent(BOB, GROUP, "STOP"));
+        deliveries.event(new MemberOptedOutOfSmsEvent(BOB, GROUP, "STOP"));
 
         assertThat(slot(calendar(GROUP, "2026-06-04", "2026-06-04"), DAY, "2026-06-04").assignee())
                 .isEqualTo(new Assignee(BOB, "Bob", false));
@@ -359,10 +364,10 @@ class CalendarProjectionTest {
     @Test
     void aMemberWhoOptsBackInToSmsIsReachableAgain() {
         chicagoGroupWithAliceAndBob();
-        projection.on(defined(DAY, "Day", "08:00", 8, WEEKDAYS));
+        deliveries.event(defined(DAY, "Day", "08:00", 8, WEEKDAYS));
         assign(DAY, "2026-06-04", BOB);
-        projection.on(new MemberOptedOutOfSmsEvent(BOB, GROUP, "STOP"));
-        projection.on(new MemberOptedInToSmsEvent(BOB, GROUP, "START"));
+        deliveries.event(new MemberOptedOutOfSmsEvent(BOB, GROUP, "STOP"));
+        deliveries.event(new MemberOptedInToSmsEvent(BOB, GROUP, "START"));
 
         assertThat(slot(calendar(GROUP, "2026-06-04", "2026-06-04"), DAY, "2026-06-04").assignee())
                 .isEqualTo(new Assignee(BOB, "Bob", true));
@@ -371,11 +376,11 @@ class CalendarProjectionTest {
     @Test
     void aDeactivatedMemberWhoOptsBackInToSmsIsStillNotReachable() {
         chicagoGroupWithAliceAndBob();
-        projection.on(defined(DAY, "Day", "08:00", 8, WEEKDAYS));
+        deliveries.event(defined(DAY, "Day", "08:00", 8, WEEKDAYS));
         assign(DAY, "2026-06-04", BOB);
-        projection.on(new MemberOptedOutOfSmsEvent(BOB, GROUP, "STOP"));
-        projection.on(new MemberDeactivatedEvent(BOB, GROUP));
-        projection.on(new MemberOptedInToSmsEvent(BOB, GROUP, "START"));
+        deliveries.event(new MemberOptedOutOfSmsEvent(BOB, GROUP, "STOP"));
+        deliveries.event(new MemberDeactivatedEvent(BOB, GROUP));
+        deliveries.event(new MemberOptedInToSmsEvent(BOB, GROUP, "START"));
 
         assertThat(slot(calendar(GROUP, "2026-06-04", "2026-06-04"), DAY, "2026-06-04").assignee())
                 .isEqualTo(new Assignee(BOB, "Bob", false));
@@ -384,10 +389,10 @@ class CalendarProjectionTest {
     @Test
     void anOptOutChangesOnlyThatMembersReachability() {
         chicagoGroupWithAliceAndBob();
-        projection.on(defined(DAY, "Day", "08:00", 8, WEEKDAYS));
+        deliveries.event(defined(DAY, "Day", "08:00", 8, WEEKDAYS));
         assign(DAY, "2026-06-03", ALICE);
         assign(DAY, "2026-06-04", BOB);
-        projection.on(new MemberOptedOutOfSmsEvent(BOB, GROUP, "STOP"));
+        deliveries.event(new MemberOptedOutOfSmsEvent(BOB, GROUP, "STOP"));
 
         assertThat(slot(calendar(GROUP, "2026-06-03", "2026-06-03"), DAY, "2026-06-03").assignee())
                 .isEqualTo(new Assignee(ALICE, "Alice", true));
@@ -396,8 +401,8 @@ class CalendarProjectionTest {
     @Test
     void theScheduleOfAMemberOfAnotherGroupIsMemberNotFound() {
         chicagoGroupWithAliceAndBob();
-        projection.on(created(OTHER_GROUP, ZoneId.of("Europe/Berlin")));
-        projection.on(new MemberAddedEvent(CAROL, OTHER_GROUP, "Carol", "+493012345678", MemberRole.MEMBER));
+        deliveries.event(created(OTHER_GROUP, ZoneId.of("Europe/Berlin")));
+        deliveries.event(new MemberAddedEvent(CAROL, OTHER_GROUP, "Carol", "+493012345678", MemberRole.MEMBER));
 
         assertThatThrownBy(() -> schedule(GROUP, CAROL, "2026-06-01", "2026-06-07"))
                 .isInstanceOfSatisfying(RotaException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.MEMBER_NOT_FOUND));
@@ -409,13 +414,13 @@ class CalendarProjectionTest {
     @Test
     void bothSlotsOfAPendingTradeAreSwapPendingWithTheSwapsIdAndAssignedAgainOnceItCompletes() {
         chicagoGroupWithAliceAndBob();
-        projection.on(defined(DAY, "Day", "08:00", 8, WEEKDAYS));
+        deliveries.event(defined(DAY, "Day", "08:00", 8, WEEKDAYS));
         assign(DAY, "2026-06-03", ALICE);
         assign(DAY, "2026-06-04", BOB);
         assign(DAY, "2026-06-05", ALICE);
         SwapProposedEvent proposal = trade(SWAP, DAY, "2026-06-03", ALICE, DAY, "2026-06-04", BOB);
 
-        projection.on(proposal);
+        deliveries.event(proposal);
 
         CalendarResponse pending = calendar(GROUP, "2026-06-01", "2026-06-05");
         assertThat(pending.slots()).extracting(CalendarSlot::date, CalendarSlot::status, CalendarSlot::swapId)
@@ -427,7 +432,7 @@ class CalendarProjectionTest {
                         tuple(LocalDate.parse("2026-06-05"), SlotStatus.ASSIGNED, null));
         assertThat(pending.slots()).allSatisfy(slot -> assertThat(slot.coverageRequestId()).isNull());
 
-        projection.on(new SwapCompletedEvent(SWAP, GROUP, SwapKind.TRADE, ALICE, BOB, proposal.fromSlot(), proposal.toSlot()));
+        deliveries.event(new SwapCompletedEvent(SWAP, GROUP, SwapKind.TRADE, ALICE, BOB, proposal.fromSlot(), proposal.toSlot()));
         assign(DAY, "2026-06-03", BOB);
         assign(DAY, "2026-06-04", ALICE);
 
@@ -439,7 +444,7 @@ class CalendarProjectionTest {
     @Test
     void everyWayAPendingSwapEndsFreesItsSlot() {
         chicagoGroupWithAliceAndBob();
-        projection.on(defined(DAY, "Day", "08:00", 8, WEEKDAYS));
+        deliveries.event(defined(DAY, "Day", "08:00", 8, WEEKDAYS));
         assign(DAY, "2026-06-03", ALICE);
         List<Function<SwapId, Object>> endings = List.of(
                 swap -> new SwapDeclinedEvent(swap, GROUP, ALICE, BOB, null),
@@ -467,11 +472,11 @@ class CalendarProjectionTest {
     @Test
     void aMembersScheduleShowsTheirSlotInAPendingGiveAway() {
         chicagoGroupWithAliceAndBob();
-        projection.on(defined(DAY, "Day", "08:00", 8, WEEKDAYS));
+        deliveries.event(defined(DAY, "Day", "08:00", 8, WEEKDAYS));
         assign(DAY, "2026-06-03", ALICE);
         assign(DAY, "2026-06-04", ALICE);
 
-        projection.on(giveAway(SWAP, DAY, "2026-06-04", ALICE, BOB));
+        deliveries.event(giveAway(SWAP, DAY, "2026-06-04", ALICE, BOB));
 
         assertThat(schedule(GROUP, ALICE, "2026-06-01", "2026-06-07").slots())
                 .extracting(CalendarSlot::date, CalendarSlot::status, CalendarSlot::swapId)
@@ -485,11 +490,11 @@ class CalendarProjectionTest {
     @Test
     void aSlotInAPendingCoverageRequestIsCoverageRequestedWithItsIdAndAssignedToTheClaimantOnceCovered() {
         chicagoGroupWithAliceAndBob();
-        projection.on(defined(DAY, "Day", "08:00", 8, WEEKDAYS));
+        deliveries.event(defined(DAY, "Day", "08:00", 8, WEEKDAYS));
         assign(DAY, "2026-06-03", ALICE);
         assign(DAY, "2026-06-04", ALICE);
 
-        projection.on(coverageRequested(REQUEST, DAY, "2026-06-03", ALICE));
+        deliveries.event(coverageRequested(REQUEST, DAY, "2026-06-03", ALICE));
 
         CalendarResponse pending = calendar(GROUP, "2026-06-03", "2026-06-04");
         assertThat(pending.slots()).extracting(CalendarSlot::date, CalendarSlot::status, CalendarSlot::coverageRequestId,
@@ -500,7 +505,7 @@ class CalendarProjectionTest {
         assertThat(schedule(GROUP, ALICE, "2026-06-03", "2026-06-03").slots()).singleElement()
                 .satisfies(slot -> assertThat(slot.status()).isEqualTo(SlotStatus.COVERAGE_REQUESTED));
 
-        projection.on(new CoverageCoveredEvent(REQUEST, GROUP, new SlotKey(DAY, LocalDate.parse("2026-06-03")), ALICE, BOB));
+        deliveries.event(new CoverageCoveredEvent(REQUEST, GROUP, new SlotKey(DAY, LocalDate.parse("2026-06-03")), ALICE, BOB));
         assign(DAY, "2026-06-03", BOB);
 
         CalendarSlot covered = slot(calendar(GROUP, "2026-06-03", "2026-06-03"), DAY, "2026-06-03");
@@ -513,7 +518,7 @@ class CalendarProjectionTest {
     @Test
     void everyWayACoverageRequestEndsFreesItsSlot() {
         chicagoGroupWithAliceAndBob();
-        projection.on(defined(DAY, "Day", "08:00", 8, WEEKDAYS));
+        deliveries.event(defined(DAY, "Day", "08:00", 8, WEEKDAYS));
         assign(DAY, "2026-06-03", ALICE);
         SlotKey slot = new SlotKey(DAY, LocalDate.parse("2026-06-03"));
         List<Function<CoverageRequestId, Object>> endings = List.of(
@@ -539,9 +544,9 @@ class CalendarProjectionTest {
     @Test
     void anOpenShiftOnANeverAssignedSlotIsCoverageRequestedUntilItsShiftStartsThenAGap() {
         chicagoGroupWithAliceAndBob();
-        projection.on(defined(DAY, "Day", "08:00", 8, WEEKDAYS));
+        deliveries.event(defined(DAY, "Day", "08:00", 8, WEEKDAYS));
 
-        projection.on(coverageRequested(REQUEST, DAY, "2026-06-03", null));
+        deliveries.event(coverageRequested(REQUEST, DAY, "2026-06-03", null));
 
         CalendarResponse week = calendar(GROUP, "2026-06-02", "2026-06-04");
         assertThat(week.slots()).extracting(CalendarSlot::date, CalendarSlot::status, CalendarSlot::coverageRequestId,
@@ -558,7 +563,7 @@ class CalendarProjectionTest {
         assertThat(started.status()).as("started with nobody assigned, before UNFILLED lands").isEqualTo(SlotStatus.GAP);
         assertThat(started.coverageRequestId()).as("still pending until UNFILLED").isEqualTo(REQUEST);
 
-        projection.on(new CoverageUnfilledEvent(REQUEST, GROUP, new SlotKey(DAY, LocalDate.parse("2026-06-03")), null));
+        deliveries.event(new CoverageUnfilledEvent(REQUEST, GROUP, new SlotKey(DAY, LocalDate.parse("2026-06-03")), null));
         CalendarSlot unfilled = slot(calendar(GROUP, "2026-06-03", "2026-06-03"), DAY, "2026-06-03");
         assertThat(unfilled.status()).isEqualTo(SlotStatus.GAP);
         assertThat(unfilled.coverageRequestId()).isNull();
@@ -567,16 +572,16 @@ class CalendarProjectionTest {
     @Test
     void anOpenShiftCoveredByAClaimantIsAssignedToThem() {
         chicagoGroupWithAliceAndBob();
-        projection.on(defined(DAY, "Day", "08:00", 8, WEEKDAYS));
+        deliveries.event(defined(DAY, "Day", "08:00", 8, WEEKDAYS));
         assign(DAY, "2026-06-03", ALICE);
         unassign(DAY, "2026-06-03");
 
-        projection.on(coverageRequested(REQUEST, DAY, "2026-06-03", null));
+        deliveries.event(coverageRequested(REQUEST, DAY, "2026-06-03", null));
         CalendarSlot requested = slot(calendar(GROUP, "2026-06-03", "2026-06-03"), DAY, "2026-06-03");
         assertThat(requested.status()).isEqualTo(SlotStatus.COVERAGE_REQUESTED);
         assertThat(requested.version()).as("an existing row keeps its version").isEqualTo(2);
 
-        projection.on(new CoverageCoveredEvent(REQUEST, GROUP, new SlotKey(DAY, LocalDate.parse("2026-06-03")), null, BOB));
+        deliveries.event(new CoverageCoveredEvent(REQUEST, GROUP, new SlotKey(DAY, LocalDate.parse("2026-06-03")), null, BOB));
         assign(DAY, "2026-06-03", BOB);
 
         CalendarSlot covered = slot(calendar(GROUP, "2026-06-03", "2026-06-03"), DAY, "2026-06-03");
@@ -591,7 +596,7 @@ class CalendarProjectionTest {
     @Test
     void anUnassignedSlotIsAGapFromTheMomentItsShiftStartsAndOpenBefore() {
         chicagoGroupWithAliceAndBob();
-        projection.on(defined(DAY, "Day", "08:00", 8, WEEKDAYS));
+        deliveries.event(defined(DAY, "Day", "08:00", 8, WEEKDAYS));
         assign(DAY, "2026-06-02", ALICE);
         projection = new CalendarProjection(new CalendarStore(jdbc),
                 Clock.fixed(OffsetDateTime.parse("2026-06-03T08:00:00-05:00").toInstant(), ZoneOffset.UTC));
@@ -611,7 +616,7 @@ class CalendarProjectionTest {
     @Test
     void aFutureUnassignedSlotIsOpen() {
         chicagoGroupWithAliceAndBob();
-        projection.on(defined(DAY, "Day", "08:00", 8, WEEKDAYS));
+        deliveries.event(defined(DAY, "Day", "08:00", 8, WEEKDAYS));
         projection = new CalendarProjection(new CalendarStore(jdbc),
                 Clock.fixed(OffsetDateTime.parse("2026-06-03T07:59:59-05:00").toInstant(), ZoneOffset.UTC));
 
@@ -631,6 +636,7 @@ class CalendarProjectionTest {
         Answers once = answers();
 
         projection.reset();
+        deliveries = new Deliveries(projection, RECORDING_STARTS);
         history.forEach(delivery -> {
             deliver(delivery);
             deliver(delivery);
@@ -646,6 +652,7 @@ class CalendarProjectionTest {
         Answers before = answers();
 
         projection.reset();
+        deliveries = new Deliveries(projection, RECORDING_STARTS);
 
         assertGroupNotFound(() -> calendar(GROUP, "2026-06-01", "2026-06-30"));
         for (String table : List.of("calendar_group", "shift_type_view", "member_view", "slot_view")) {
@@ -703,64 +710,159 @@ class CalendarProjectionTest {
                 schedule(GROUP, ALICE, "2026-06-01", "2026-06-30"));
     }
 
-    /** What Axon does: the handler for the event's type, with the sequence number where the handler takes one. */
+    /** What Axon does: the handler for the event's type, slot events at their sequence numbers. */
     private void deliver(Delivery delivery) {
         Object event = delivery.event();
-        if (event instanceof GroupCreatedEvent e) {
-            projection.on(e);
-        } else if (event instanceof MemberAddedEvent e) {
-            projection.on(e);
-        } else if (event instanceof MemberChangedEvent e) {
-            projection.on(e);
-        } else if (event instanceof MemberDeactivatedEvent e) {
-            projection.on(e);
-        } else if (event instanceof MemberOptedOutOfSmsEvent e) {
-            projection.on(e);
-        } else if (event instanceof MemberOptedInToSmsEvent e) {
-            projection.on(e);
-        } else if (event instanceof ShiftTypeDefinedEvent e) {
-            projection.on(e);
-        } else if (event instanceof ShiftTypeChangedEvent e) {
-            projection.on(e);
-        } else if (event instanceof ShiftTypeRetiredEvent e) {
-            projection.on(e);
-        } else if (event instanceof SlotAssignedEvent e) {
-            projection.on(e, delivery.sequence());
+        if (event instanceof SlotAssignedEvent e) {
+            deliveries.domainEvent("SlotAggregate", e.slot().toString(), delivery.sequence(), e);
         } else if (event instanceof SlotUnassignedEvent e) {
-            projection.on(e, delivery.sequence());
-        } else if (event instanceof SwapProposedEvent e) {
-            projection.on(e);
-        } else if (event instanceof SwapCompletedEvent e) {
-            projection.on(e);
-        } else if (event instanceof SwapDeclinedEvent e) {
-            projection.on(e);
-        } else if (event instanceof SwapCancelledEvent e) {
-            projection.on(e);
-        } else if (event instanceof SwapRejectedEvent e) {
-            projection.on(e);
-        } else if (event instanceof SwapExpiredEvent e) {
-            projection.on(e);
-        } else if (event instanceof SwapFailedEvent e) {
-            projection.on(e);
-        } else if (event instanceof CoverageRequestedEvent e) {
-            projection.on(e);
-        } else if (event instanceof CoverageCoveredEvent e) {
-            projection.on(e);
-        } else if (event instanceof CoverageCancelledEvent e) {
-            projection.on(e);
-        } else if (event instanceof CoverageUnfilledEvent e) {
-            projection.on(e);
+            deliveries.domainEvent("SlotAggregate", e.slot().toString(), delivery.sequence(), e);
         } else {
-            throw new IllegalArgumentException("the calendar does not handle " + event);
+            deliveries.event(event);
         }
+    }
+
+    // ---- as recorded at an instant
+
+    private static final Set<DayOfWeek> EVERY_DAY = EnumSet.allOf(DayOfWeek.class);
+
+    /** A projection whose clock reads mid-2027, fed a history recorded in March 2027. */
+    private void recordedInMarch2027() {
+        projection = new CalendarProjection(new CalendarStore(jdbc), Clock.fixed(Instant.parse("2027-06-01T00:00:00Z"), ZoneOffset.UTC));
+        deliveries = new Deliveries(projection, Instant.parse("2027-03-01T12:00:00Z"));
+        chicagoGroupWithAliceAndBob();
+        deliveries.event(defined(PRIMARY, "Primary", "08:00", 24, EVERY_DAY));
+    }
+
+    @Test
+    void asOfAnInstantEachSlotIsAsItsLatestChangeAtOrBeforeItLeftItAcrossADstWeekAndAMonthEnd() {
+        recordedInMarch2027();
+        deliveries.recordAt(Instant.parse("2027-03-02T10:00:00Z"));
+        assign(PRIMARY, "2027-03-13", ALICE);
+        assign(PRIMARY, "2027-03-14", ALICE);
+        assign(PRIMARY, "2027-03-31", ALICE);
+        Instant firstPlan = Instant.parse("2027-03-02T11:00:00Z");
+        deliveries.recordAt(Instant.parse("2027-03-05T10:00:00Z"));
+        assign(PRIMARY, "2027-03-14", BOB);
+        Instant correction = Instant.parse("2027-03-05T10:00:00Z");
+        deliveries.recordAt(Instant.parse("2027-03-20T10:00:00Z"));
+        unassign(PRIMARY, "2027-03-31");
+        deliveries.event(new MemberChangedEvent(ALICE, GROUP, "Alice B.", "+13125550101", MemberRole.MEMBER, "Alice", "+13125550101", MemberRole.MEMBER));
+
+        CalendarResponse then = asOf("2027-03-10", "2027-04-01", firstPlan);
+        assertThat(then.asOf()).hasToString("2027-03-02T05:00-06:00");
+        assertThat(slot(then, PRIMARY, "2027-03-14").assignee()).isEqualTo(new Assignee(ALICE, "Alice", true));
+        assertThat(slot(then, PRIMARY, "2027-03-14").version()).isEqualTo(1);
+        assertThat(slot(then, PRIMARY, "2027-03-13").realHours()).as("over the spring-forward night").isEqualTo(23.0);
+        assertThat(slot(then, PRIMARY, "2027-03-31").assignee().memberId()).isEqualTo(ALICE);
+        assertThat(slot(then, PRIMARY, "2027-03-31").end()).as("ends in April").hasToString("2027-04-01T08:00-05:00");
+
+        CalendarResponse atTheCorrection = asOf("2027-03-10", "2027-04-01", correction);
+        assertThat(slot(atTheCorrection, PRIMARY, "2027-03-14").assignee().memberId()).as("an event recorded at the instant counts")
+                .isEqualTo(BOB);
+        assertThat(slot(atTheCorrection, PRIMARY, "2027-03-14").version()).isEqualTo(2);
+        assertThat(slot(atTheCorrection, PRIMARY, "2027-03-31").status()).isEqualTo(SlotStatus.ASSIGNED);
+
+        CalendarResponse now = calendar(GROUP, "2027-03-10", "2027-04-01");
+        assertThat(now.asOf()).isNull();
+        assertThat(slot(now, PRIMARY, "2027-03-31").assignee()).isNull();
+        assertThat(slot(now, PRIMARY, "2027-03-31").version()).isEqualTo(2);
+        assertThat(slot(now, PRIMARY, "2027-03-13").assignee().name()).isEqualTo("Alice B.");
+        assertThat(slot(asOf("2027-03-10", "2027-04-01", correction), PRIMARY, "2027-03-13").assignee().name())
+                .as("names as then recorded").isEqualTo("Alice");
+    }
+
+    @Test
+    void theSameInstantAlwaysGivesTheSameAnswerWhateverIsRecordedLater() {
+        recordedInMarch2027();
+        deliveries.recordAt(Instant.parse("2027-03-02T10:00:00Z"));
+        assign(PRIMARY, "2027-03-14", ALICE);
+        Instant instant = Instant.parse("2027-03-03T00:00:00Z");
+        CalendarResponse first = asOf("2027-03-01", "2027-03-31", instant);
+
+        deliveries.recordAt(Instant.parse("2027-03-04T10:00:00Z"));
+        assign(PRIMARY, "2027-03-14", BOB);
+        assign(PRIMARY, "2027-03-15", BOB);
+        deliveries.event(new ShiftTypeChangedEvent(PRIMARY, GROUP, "Renamed", EnumSet.of(MONDAY)));
+        deliveries.event(new MemberDeactivatedEvent(ALICE, GROUP));
+
+        assertThat(asOf("2027-03-01", "2027-03-31", instant)).isEqualTo(first);
+        assertThat(first.slots()).hasSize(31);
+    }
+
+    @Test
+    void statusesAreAsThenKnownAPendingSwapIsPendingAndAnUnstaffedStartedShiftIsAGapOnlyFromItsStart() {
+        recordedInMarch2027();
+        deliveries.recordAt(Instant.parse("2027-03-02T10:00:00Z"));
+        assign(PRIMARY, "2027-03-14", ALICE);
+        assign(PRIMARY, "2027-03-15", BOB);
+        SwapProposedEvent proposal = trade(SWAP, PRIMARY, "2027-03-14", ALICE, PRIMARY, "2027-03-15", BOB);
+        deliveries.recordAt(Instant.parse("2027-03-03T10:00:00Z"));
+        deliveries.event(proposal);
+        deliveries.recordAt(Instant.parse("2027-03-04T10:00:00Z"));
+        deliveries.event(new SwapCompletedEvent(SWAP, GROUP, SwapKind.TRADE, ALICE, BOB, proposal.fromSlot(), proposal.toSlot()));
+
+        CalendarResponse duringTheSwap = asOf("2027-03-14", "2027-03-15", Instant.parse("2027-03-03T12:00:00Z"));
+        assertThat(duringTheSwap.slots()).extracting(CalendarSlot::status, CalendarSlot::swapId)
+                .containsExactly(tuple(SlotStatus.SWAP_PENDING, SWAP), tuple(SlotStatus.SWAP_PENDING, SWAP));
+        assertThat(asOf("2027-03-14", "2027-03-15", Instant.parse("2027-03-04T12:00:00Z")).slots())
+                .extracting(CalendarSlot::status).containsOnly(SlotStatus.ASSIGNED);
+
+        CalendarSlot beforeItsStart = slot(asOf("2027-03-16", "2027-03-16", Instant.parse("2027-03-16T12:00:00Z")), PRIMARY, "2027-03-16");
+        CalendarSlot afterItsStart = slot(asOf("2027-03-16", "2027-03-16", Instant.parse("2027-03-16T13:00:00Z")), PRIMARY, "2027-03-16");
+        assertThat(beforeItsStart.status()).as("08:00 CDT is 13:00Z").isEqualTo(SlotStatus.OPEN);
+        assertThat(afterItsStart.status()).isEqualTo(SlotStatus.GAP);
+    }
+
+    @Test
+    void beforeAShiftTypeWasDefinedTheCalendarAsOfThenHasNoSlotsOfIt() {
+        recordedInMarch2027();
+
+        assertThat(asOf("2027-03-01", "2027-03-31", Instant.parse("2027-03-01T11:59:00Z")).slots()).isEmpty();
+        assertThat(asOf("2027-03-01", "2027-03-31", Instant.parse("2027-03-01T12:00:03Z")).slots()).hasSize(31);
+    }
+
+    @Test
+    void onCallAsOfAnInstantNamesWhoWasScheduledThenForTheMomentAsked() {
+        recordedInMarch2027();
+        deliveries.recordAt(Instant.parse("2027-03-02T10:00:00Z"));
+        assign(PRIMARY, "2027-03-13", ALICE);
+        deliveries.recordAt(Instant.parse("2027-03-05T10:00:00Z"));
+        assign(PRIMARY, "2027-03-13", BOB);
+        Instant threeAmOnTheDstNight = OffsetDateTime.parse("2027-03-14T03:00:00-05:00").toInstant();
+
+        OnCallResponse asPlanned = projection.handle(new FindOnCallQuery(GROUP, threeAmOnTheDstNight, Instant.parse("2027-03-03T00:00:00Z")));
+        OnCallResponse asCorrected = projection.handle(new FindOnCallQuery(GROUP, threeAmOnTheDstNight, null));
+
+        assertThat(asPlanned.onCall()).extracting(slot -> slot.assignee().memberId()).containsExactly(ALICE);
+        assertThat(asPlanned.asOf()).hasToString("2027-03-02T18:00-06:00");
+        assertThat(asCorrected.onCall()).extracting(slot -> slot.assignee().memberId()).containsExactly(BOB);
+        assertThat(asCorrected.asOf()).isNull();
+    }
+
+    @Test
+    void anAsOfInstantInTheFutureOrOutsideTheYearsRotaAcceptsIsRefused() {
+        recordedInMarch2027();
+
+        assertThatThrownBy(() -> asOf("2027-03-01", "2027-03-31", Instant.parse("2027-06-01T00:00:01Z")))
+                .isInstanceOfSatisfying(RotaException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.AS_OF_IN_FUTURE);
+                    assertThat(e.field()).isEqualTo("asOf");
+                });
+        assertThatThrownBy(() -> asOf("2027-03-01", "2027-03-31", Instant.parse("1000-01-01T00:00:00Z")))
+                .isInstanceOfSatisfying(RotaException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.DATE_OUT_OF_RANGE));
+    }
+
+    private CalendarResponse asOf(String from, String to, Instant asOf) {
+        return projection.handle(new FindCalendarQuery(GROUP, LocalDate.parse(from), LocalDate.parse(to), asOf));
     }
 
     // ---- fixtures
 
     private void chicagoGroupWithAliceAndBob() {
-        projection.on(created(GROUP, CHICAGO));
-        projection.on(new MemberAddedEvent(ALICE, GROUP, "Alice", "+13125550101", MemberRole.MEMBER));
-        projection.on(new MemberAddedEvent(BOB, GROUP, "Bob", "+13125550102", MemberRole.MEMBER));
+        deliveries.event(created(GROUP, CHICAGO));
+        deliveries.event(new MemberAddedEvent(ALICE, GROUP, "Alice", "+13125550101", MemberRole.MEMBER));
+        deliveries.event(new MemberAddedEvent(BOB, GROUP, "Bob", "+13125550102", MemberRole.MEMBER));
     }
 
     private static GroupCreatedEvent created(GroupId group, ZoneId zone) {
@@ -781,12 +883,12 @@ class CalendarProjectionTest {
 
     private void assign(ShiftTypeId type, String date, MemberId member) {
         SlotAssignedEvent event = assigned(type, date, member);
-        projection.on(event, nextSequence(event.slot()));
+        deliveries.domainEvent("SlotAggregate", event.slot().toString(), nextSequence(event.slot()), event);
     }
 
     private void unassign(ShiftTypeId type, String date) {
         SlotKey slot = new SlotKey(type, LocalDate.parse(date));
-        projection.on(new SlotUnassignedEvent(slot, GROUP, null, null), nextSequence(slot));
+        deliveries.domainEvent("SlotAggregate", slot.toString(), nextSequence(slot), new SlotUnassignedEvent(slot, GROUP, null, null));
     }
 
     private long nextSequence(SlotKey slot) {

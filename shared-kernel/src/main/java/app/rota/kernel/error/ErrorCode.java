@@ -22,6 +22,8 @@ public enum ErrorCode {
     DATE_RANGE_INVALID(Kind.INVALID_INPUT, "The date range is empty or reversed"),
     DATE_RANGE_TOO_LARGE(Kind.INVALID_INPUT, "The date range is too large"),
     DATE_OUT_OF_RANGE(Kind.INVALID_INPUT, "The date or instant is outside the years Rota accepts"),
+    AS_OF_IN_FUTURE(Kind.INVALID_INPUT, "An as-of instant must not be in the future"),
+    LAST_EVENT_ID_INVALID(Kind.INVALID_INPUT, "Last-Event-ID must be an event position"),
     TEXT_INVALID(Kind.INVALID_INPUT, "The text contains control characters"),
     TEXT_TOO_LONG(Kind.INVALID_INPUT, "The text is too long"),
     REASON_TOO_LONG(Kind.INVALID_INPUT, "A reason is too long"),
@@ -45,6 +47,7 @@ public enum ErrorCode {
     SLOT_NOT_FOUND(Kind.NOT_FOUND, "The shift type does not occur on that date"),
     SWAP_NOT_FOUND(Kind.NOT_FOUND, "No such swap in this group"),
     COVERAGE_REQUEST_NOT_FOUND(Kind.NOT_FOUND, "No such coverage request in this group"),
+    PROJECTION_NOT_FOUND(Kind.NOT_FOUND, "No such projection"),
 
     CONCURRENT_MODIFICATION(Kind.CONFLICT, "Someone else changed this at the same time"),
     VERSION_CONFLICT(Kind.CONFLICT, "The slot has changed since you read it"),
@@ -55,6 +58,8 @@ public enum ErrorCode {
     SLOT_PENDING(Kind.CONFLICT, "The slot is already in a pending swap or coverage request"),
     SWAP_STATE_CONFLICT(Kind.CONFLICT, "The swap's status does not allow this"),
     COVERAGE_STATE_CONFLICT(Kind.CONFLICT, "The coverage request's status does not allow this"),
+    REPLAY_RUNNING(Kind.CONFLICT, "A replay of this projection is already running"),
+    PROJECTION_NOT_REPLAYABLE(Kind.CONFLICT, "This processor cannot be rebuilt while serving"),
 
     MEMBER_INACTIVE(Kind.RULE_VIOLATION, "The member is deactivated"),
     SHIFT_TYPE_RETIRED(Kind.RULE_VIOLATION, "The shift type is retired"),
