@@ -100,6 +100,10 @@ class InputRefusalsTest extends RotaIntegrationTest {
             "notifications page -1       | /notifications?page=-1                              | MALFORMED_REQUEST | page",
             "history of a 2400 slot      | /slots/{p}/2400-01-01/history                       | DATE_OUT_OF_RANGE | date",
             "history of 30 February      | /slots/{p}/2027-02-30/history                       | MALFORMED_REQUEST | date",
+            "calendar as of year 1066    | /calendar?from=2027-01-01&to=2027-01-02&asOf=1066-10-14T00:00:00Z | DATE_OUT_OF_RANGE | asOf",
+            "calendar as of year 3000    | /calendar?from=2027-01-01&to=2027-01-02&asOf=3000-01-01T00:00:00Z | DATE_OUT_OF_RANGE | asOf",
+            "calendar as of a date alone | /calendar?from=2027-01-01&to=2027-01-02&asOf=2027-01-01 | MALFORMED_REQUEST | asOf",
+            "on-call as of year 3000     | /on-call?asOf=3000-01-01T00:00:00Z                   | DATE_OUT_OF_RANGE | asOf",
     })
     void absurdDatesInReadsAreRefused(String description, String path, String code, String field) {
         assertRefused(() -> api.get("/api/v1/groups/" + group + path.replace("{m}", member).replace("{p}", primary), admin), 400, code, field);

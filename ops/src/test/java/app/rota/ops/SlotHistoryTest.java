@@ -30,8 +30,12 @@ class SlotHistoryTest extends RotaIntegrationTest {
         JsonNode history = api.get(slot.replace("/assignee", "/history"), admin).json();
 
         assertThat(history.get("date").asString()).isEqualTo("2027-10-31");
+        assertThat(history.at("/slot/shiftTypeId").asString()).isEqualTo(primary);
+        assertThat(history.at("/slot/start").asString()).isEqualTo("2027-10-31T08:00:00+01:00");
+        assertThat(history.at("/slot/end").asString()).isEqualTo("2027-11-01T08:00:00+01:00");
         JsonNode entries = history.get("entries");
         assertThat(entries).hasSize(4);
+        assertThat(entries.at("/0/type").asString()).isEqualTo("ASSIGNED");
         assertThat(entries.at("/0/change").asString()).isEqualTo("ASSIGNED");
         assertThat(entries.at("/0/version").asLong()).isEqualTo(1);
         assertThat(entries.at("/0/assignee/name").asString()).isEqualTo("Ann");
@@ -39,6 +43,7 @@ class SlotHistoryTest extends RotaIntegrationTest {
         assertThat(entries.at("/0/actor/source").asString()).isEqualTo("WEB");
         assertThat(entries.at("/0/actor/name").asString()).isEqualTo(ADMIN);
         assertThat(entries.at("/0/correlationId").asString()).isNotBlank();
+        assertThat(entries.at("/1/previousAssignee/name").asString()).isEqualTo("Ann");
         assertThat(entries.at("/1/previous/name").asString()).isEqualTo("Ann");
         assertThat(entries.at("/1/assignee/name").asString()).isEqualTo("Bob");
         assertThat(entries.at("/2/change").asString()).isEqualTo("UNASSIGNED");

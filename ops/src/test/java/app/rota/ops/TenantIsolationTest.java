@@ -62,6 +62,7 @@ class TenantIsolationTest extends RotaIntegrationTest {
             Map.entry("POST /api/v1/groups/{groupId}/rotations", "{\"from\":\"2027-03-01\",\"to\":\"2027-03-07\"}"),
             Map.entry("GET /api/v1/groups/{groupId}/calendar?from=2027-03-01&to=2027-03-31", ""),
             Map.entry("GET /api/v1/groups/{groupId}/on-call?at=2027-03-02T12:00:00Z", ""),
+            Map.entry("GET /api/v1/groups/{groupId}/calendar/stream", ""),
             Map.entry("POST /api/v1/groups/{groupId}/swaps", "{\"fromSlot\":{\"shiftTypeId\":\"{shiftTypeId}\",\"date\":\"{date}\"},"
                     + "\"counterpartId\":\"{secondMemberId}\",\"proposerId\":\"{memberId}\"}"),
             Map.entry("GET /api/v1/groups/{groupId}/swaps", ""),

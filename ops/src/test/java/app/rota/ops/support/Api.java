@@ -40,6 +40,11 @@ public final class Api {
         return send(request(path, token).GET());
     }
 
+    /** A GET that asks for another representation, e.g. {@code text/csv}. */
+    public Response get(String path, String token, String accept) {
+        return send(request(path, token).header("Accept", accept).GET());
+    }
+
     /** A POST that names its own correlation id, as a client tracing its requests would. */
     public Response post(String path, String token, String body, String correlationId) {
         return send(request(path, token).header("Content-Type", "application/json").header("X-Correlation-Id", correlationId)

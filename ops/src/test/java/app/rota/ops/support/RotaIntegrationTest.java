@@ -44,6 +44,7 @@ public abstract class RotaIntegrationTest {
         registry.add("rota.data-dir", DATA_DIR::toString);
         registry.add("rota.admin.username", () -> ADMIN);
         registry.add("rota.admin.password", () -> ADMIN_PASSWORD);
+        registry.add("rota.stream.heartbeat", () -> "PT1S");
         twilioProperties(registry);
     }
 

@@ -27,6 +27,9 @@ import org.springframework.stereotype.Component;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.time.ZoneId;
+import app.rota.kernel.schedule.ShiftTiming;
+import app.rota.kernel.schedule.SlotInterval;
 import java.util.Map;
 import java.util.UUID;
 
@@ -56,9 +59,16 @@ class SlotHistory {
     @QueryHandler
     SlotHistoryResponse handle(FindSlotHistoryQuery query) {
         SaneDates.checked(query.slot().date(), "date");
-        List<UUID> group = jdbc.queryForList("select group_id from shift_type_view where id = ?", UUID.class,
-                query.slot().shiftTypeId().value());
-        if (group.isEmpty() || !group.get(0).equals(query.groupId().value())) {
+        List<SlotHistoryResponse.Slot> slot = jdbc.query("""
+                        select t.start_time, t.duration_hours, g.time_zone from shift_type_view t
+                        join calendar_group g on g.group_id = t.group_id where t.id = ? and t.group_id = ?""",
+                (rs, i) -> {
+                    SlotInterval interval = new ShiftTiming(rs.getTime(1).toLocalTime(), rs.getInt(2))
+                            .intervalOn(query.slot().date(), ZoneId.of(rs.getString(3)));
+                    return new SlotHistoryResponse.Slot(query.slot().shiftTypeId(), query.slot().date(), interval.startOffset(),
+                            interval.endOffset());
+                }, query.slot().shiftTypeId().value(), query.groupId().value());
+        if (slot.isEmpty()) {
             throw new RotaException(ErrorCode.SHIFT_TYPE_NOT_FOUND, "shiftTypeId", "No shift type " + query.slot().shiftTypeId() + " in this group.");
         }
         Map<MemberId, String> names = new HashMap<>();
@@ -81,7 +91,7 @@ class SlotHistory {
                         cause(metaData)));
             }
         }
-        return new SlotHistoryResponse(query.slot().shiftTypeId(), query.slot().date(), entries);
+        return new SlotHistoryResponse(slot.get(0), entries, query.slot().shiftTypeId(), query.slot().date());
     }
 
     private static MemberRef ref(MemberId member, Map<MemberId, String> names) {

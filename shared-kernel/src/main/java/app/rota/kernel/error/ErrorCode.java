@@ -73,6 +73,7 @@ public enum ErrorCode {
     TOO_MANY_ATTEMPTS(Kind.THROTTLED, "Too many attempts; wait before trying again"),
 
     DATABASE_UNAVAILABLE(Kind.UNAVAILABLE, "The database cannot be reached right now"),
+    TOO_MANY_STREAMS(Kind.UNAVAILABLE, "This node serves as many live streams as it can; try again shortly"),
     INTERNAL_ERROR(Kind.INTERNAL, "Something went wrong on our side");
 
     /** What sort of failure a code is; the HTTP layer maps kinds to status codes. */
