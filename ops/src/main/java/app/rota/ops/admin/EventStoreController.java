@@ -1,6 +1,10 @@
 package app.rota.ops.admin;
 
+import app.rota.kernel.admin.FindReplaysQuery;
+import app.rota.kernel.admin.Replays;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -35,7 +39,7 @@ class EventStoreController {
      * during a replay, from 0 to 1.
      */
     record ProjectionStatus(String name, String status, Long position, long head, Long lag, boolean replaying, Double progress,
-                            int segmentsClaimed) {
+                            int segmentsClaimed, Replays.Replay lastReplay) {
     }
 
     record Projections(List<ProjectionStatus> projections) {
@@ -43,10 +47,12 @@ class EventStoreController {
 
     private final JdbcTemplate jdbc;
     private final EventProcessingConfiguration processing;
+    private final QueryGateway queries;
 
-    EventStoreController(JdbcTemplate jdbc, EventProcessingConfiguration processing) {
+    EventStoreController(JdbcTemplate jdbc, EventProcessingConfiguration processing, QueryGateway queries) {
         this.jdbc = jdbc;
         this.processing = processing;
+        this.queries = queries;
     }
 
     @GetMapping("/event-store")
@@ -64,6 +70,7 @@ class EventStoreController {
     @GetMapping("/projections")
     Projections projections() {
         long head = head();
+        Map<String, Replays.Replay> rebuilds = rebuilds();
         List<ProjectionStatus> statuses = new ArrayList<>();
         processing.eventProcessors().forEach((name, processor) -> {
             if (!(processor instanceof StreamingEventProcessor streaming)) {
@@ -72,14 +79,27 @@ class EventStoreController {
             Map<Integer, EventTrackerStatus> segments = streaming.processingStatus();
             Long position = segments.values().stream().map(s -> positionOf(s.getCurrentPosition()))
                     .filter(p -> p != null).min(Long::compare).orElse(null);
-            boolean replaying = streaming.isReplaying();
-            Double progress = replaying ? progress(segments.values()) : null;
-            String status = streaming.isError() ? "ERROR" : !streaming.isRunning() ? "STOPPED" : replaying ? "REPLAYING" : "RUNNING";
+            Replays.Replay rebuild = rebuilds.get(name);
+            boolean rebuilding = rebuild != null && rebuild.running();
+            boolean replaying = streaming.isReplaying() || rebuilding;
+            Double progress = rebuilding ? Double.valueOf(rebuild.progress()) : replaying ? progress(segments.values()) : null;
+            String status = rebuilding ? "REPLAYING" : streaming.isError() ? "ERROR" : !streaming.isRunning() ? "STOPPED"
+                    : replaying ? "REPLAYING" : "RUNNING";
             statuses.add(new ProjectionStatus(name, status, position, head, position == null ? null : Math.max(0, head - position),
-                    replaying, progress, segments.size()));
+                    replaying, progress, segments.size(), rebuild));
         });
         statuses.sort(java.util.Comparator.comparing(ProjectionStatus::name));
         return new Projections(statuses);
+    }
+
+    /** The rebuilds-while-serving this node has run (none when it does not run the query side). */
+    private Map<String, Replays.Replay> rebuilds() {
+        try {
+            return queries.query(new FindReplaysQuery(), ResponseTypes.instanceOf(Replays.class)).join().replays().stream()
+                    .collect(java.util.stream.Collectors.toMap(Replays.Replay::name, replay -> replay));
+        } catch (java.util.concurrent.CompletionException | org.axonframework.queryhandling.NoHandlerForQueryException none) {
+            return Map.of();
+        }
     }
 
     private long head() {

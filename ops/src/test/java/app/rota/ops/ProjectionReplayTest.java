@@ -1,0 +1,133 @@
+package app.rota.ops;
+
+import app.rota.ops.support.Api;
+import app.rota.ops.support.RotaIntegrationTest;
+import app.rota.ops.support.ScheduleFixtures;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Rebuilding the calendar from the first event while it serves: reads during the rebuild answer from the last
+ * complete state (never an emptier calendar), edits made during it are kept, and afterwards the calendar, its
+ * history and its processor carry on from the rebuilt tables.
+ */
+class ProjectionReplayTest extends RotaIntegrationTest {
+
+    private record Read(Instant at, int assigned) {
+    }
+
+    @Test
+    void theCalendarIsRebuiltWhileItServesAndNoReadEverAnswersAnEmptierCalendar() throws InterruptedException {
+        String admin = adminToken();
+        ScheduleFixtures fixtures = new ScheduleFixtures(api, admin);
+        String group = fixtures.group("America/Chicago");
+        String primary = fixtures.shiftType(group, "Primary", "08:00", 24);
+        String ada = fixtures.member(group, "Ada");
+        String bob = fixtures.member(group, "Bob");
+        Api.Response rotation = api.post("/api/v1/groups/" + group + "/rotations", admin,
+                "{\"from\":\"2027-01-01\",\"to\":\"2027-04-30\",\"memberIds\":[\"" + ada + "\",\"" + bob + "\"]}");
+        assertThat(rotation.status()).as(rotation.body()).isEqualTo(200);
+        fixtures.awaitSlotVersion(group, primary, "2027-04-30", 1);
+        String range = "/api/v1/groups/" + group + "/calendar?from=2027-01-01&to=2027-05-31";
+        int assignedBefore = assigned(api.get(range, admin).json());
+        assertThat(assignedBefore).isEqualTo(120);
+        Instant beforeTheReplay = Instant.now();
+        Thread.sleep(20);
+        String asOfBefore = api.get(range + "&asOf=" + beforeTheReplay, admin).body();
+
+        List<Read> reads = new CopyOnWriteArrayList<>();
+        AtomicBoolean reading = new AtomicBoolean(true);
+        Thread reader = new Thread(() -> {
+            Api client = new Api(port);
+            while (reading.get()) {
+                Api.Response calendar = client.get(range, admin);
+                if (calendar.status() == 200) {
+                    reads.add(new Read(Instant.now(), assigned(calendar.json())));
+                }
+            }
+        }, "replay-test-reader");
+        reader.start();
+
+        Instant started = Instant.now();
+        Api.Response replay = api.post("/api/v1/admin/projections/calendar/replay", admin, "");
+        assertThat(replay.status()).as(replay.body()).isEqualTo(202);
+        assertThat(replay.text("name")).isEqualTo("calendar");
+        assertThat(replay.text("status")).isEqualTo("REPLAYING");
+        assertThat(fixtures.assign(group, primary, "2027-05-01", ada).status()).as("edits go on during the rebuild").isEqualTo(200);
+        JsonNode done = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
+                .until(() -> calendarProcessor(admin), status -> "DONE".equals(status.at("/lastReplay/status").asString()));
+        Instant finished = Instant.now();
+        assertThat(fixtures.assign(group, primary, "2027-05-02", bob).status()).as("and after it").isEqualTo(200);
+        fixtures.awaitSlotVersion(group, primary, "2027-05-02", 1);
+        reading.set(false);
+        reader.join();
+
+        assertThat(done.at("/lastReplay/events").asLong()).isPositive();
+        assertThat(done.at("/lastReplay/progress").asDouble()).isEqualTo(1.0);
+        assertThat(reads).as("reads answered during the rebuild").anyMatch(read -> read.at().isAfter(started) && read.at().isBefore(finished));
+        int most = 0;
+        for (Read read : reads) {
+            assertThat(read.assigned()).as("never an emptier calendar than one answered before").isGreaterThanOrEqualTo(most);
+            most = Math.max(most, read.assigned());
+        }
+        JsonNode after = api.get(range, admin).json();
+        assertThat(assigned(after)).isEqualTo(assignedBefore + 2);
+        assertThat(slotOn(after, "2027-05-01").at("/assignee/name").asString()).isEqualTo("Ada");
+        assertThat(api.get(range + "&asOf=" + beforeTheReplay, admin).body()).as("history rebuilt as it was").isEqualTo(asOfBefore);
+        assertThat(jdbc.queryForList("select indexname from pg_indexes where tablename = 'slot_view'", String.class))
+                .contains("slot_view_group_date", "slot_view_member_date");
+        assertThat(jdbc.queryForObject("select count(*) from information_schema.schemata where schema_name like 'rota_re%'", Long.class))
+                .as("no schema left behind").isZero();
+    }
+
+    @Test
+    void onlyTheSuperAdminMayReplayAndOnlyAProjectionThatCanBeRebuiltWhileServing() {
+        String admin = adminToken();
+        ScheduleFixtures fixtures = new ScheduleFixtures(api, admin);
+        String group = fixtures.group("UTC");
+        fixtures.memberWithLogin(group, "Gail", "ADMIN", "gail-replay", "gail-password-123");
+        String groupAdmin = api.login("gail-replay", "gail-password-123");
+
+        assertRefused(() -> api.post("/api/v1/admin/projections/calendar/replay", groupAdmin, ""), 403, "ACCESS_DENIED", null);
+        assertRefused(() -> api.post("/api/v1/admin/projections/nope/replay", admin, ""), 404, "PROJECTION_NOT_FOUND", "name");
+        assertRefused(() -> api.post("/api/v1/admin/projections/notifier/replay", admin, ""), 409, "PROJECTION_NOT_REPLAYABLE", "name");
+    }
+
+    private JsonNode calendarProcessor(String admin) {
+        for (JsonNode projection : api.get("/api/v1/admin/projections", admin).json().get("projections")) {
+            if (projection.get("name").asString().equals("calendar")) {
+                return projection;
+            }
+        }
+        throw new AssertionError("no calendar processor");
+    }
+
+    private static int assigned(JsonNode calendar) {
+        int assigned = 0;
+        for (JsonNode slot : calendar.get("slots")) {
+            if (slot.hasNonNull("assignee")) {
+                assigned++;
+            }
+        }
+        return assigned;
+    }
+
+    private static JsonNode slotOn(JsonNode calendar, String date) {
+        for (JsonNode slot : calendar.get("slots")) {
+            if (LocalDate.parse(slot.get("date").asString()).equals(LocalDate.parse(date))) {
+                return slot;
+            }
+        }
+        throw new AssertionError("no slot on " + date);
+    }
+}

@@ -1,0 +1,321 @@
+package app.rota.query.replay;
+
+import app.rota.kernel.admin.FindReplaysQuery;
+import app.rota.kernel.admin.Replays;
+import app.rota.kernel.admin.Replays.Replay;
+import app.rota.kernel.error.ErrorCode;
+import app.rota.kernel.error.RotaException;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.queryhandling.QueryHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import jakarta.annotation.PreDestroy;
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Rebuilds a projection from the first event while it keeps serving.
+ * <ol>
+ * <li>Fresh, empty copies of the projection's tables are made in a schema of their own ({@code rota_rebuild}).</li>
+ * <li>A fresh instance of the projection's handlers, on one connection whose search path is that schema only, is fed
+ * every event from the store, its writes batched and committed every {@link #COMMIT_EVERY} events. Meanwhile the live
+ * processor goes on updating the live tables, and every read answers from them.</li>
+ * <li>Once the rebuild has caught up with the head, the live processor is paused; the rebuild applies the events
+ * that arrived meanwhile; then one transaction moves the live tables out, the rebuilt ones in, and stores the
+ * rebuild's position as the processor's token for each of its segments; the processor starts again from there.</li>
+ * </ol>
+ * Reads never see an emptier projection: until that transaction commits they read the old tables, after it the
+ * rebuilt ones, which hold every event up to the same position. A failure leaves the live tables and token as
+ * they were and drops the rebuild's schema.
+ */
+@Component
+class ProjectionRebuilds {
+
+    static final int COMMIT_EVERY = 2_000;
+    static final String SCHEMA = "rota_rebuild";
+    private static final String RETIRED = "rota_retired";
+    private static final Pattern TABLE_NAME = Pattern.compile("[a-z_][a-z0-9_]*");
+    private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilds.class);
+
+    private final Map<String, RebuildableProjection> projections;
+    private final DataSource dataSource;
+    private final EventStorageEngine events;
+    private final TokenStore tokens;
+    private final EventProcessingConfiguration processing;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+    private final Map<String, Replay> latest = new ConcurrentHashMap<>();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "projection-rebuild");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile boolean stopping;
+
+    ProjectionRebuilds(List<RebuildableProjection> projections, DataSource dataSource, EventStorageEngine events,
+                       TokenStore tokens, EventProcessingConfiguration processing, PlatformTransactionManager transactions,
+                       Clock clock) {
+        this.projections = projections.stream().collect(Collectors.toMap(RebuildableProjection::name, Function.identity()));
+        projections.forEach(projection -> projection.tables().forEach(table -> {
+            if (!TABLE_NAME.matcher(table).matches()) {
+                throw new IllegalArgumentException("Not a plain table name: " + table);
+            }
+        }));
+        this.dataSource = dataSource;
+        this.events = events;
+        this.tokens = tokens;
+        this.processing = processing;
+        this.transaction = new TransactionTemplate(transactions);
+        this.clock = clock;
+    }
+
+    /** Starts rebuilding the named projection; one rebuild at a time on a node. */
+    synchronized Replay start(String name) {
+        RebuildableProjection projection = projections.get(name);
+        if (projection == null) {
+            if (processing.eventProcessor(name).isPresent()) {
+                throw new RotaException(ErrorCode.PROJECTION_NOT_REPLAYABLE, "name", "The processor " + name
+                        + " cannot be rebuilt while serving; the projections that can are " + projections.keySet() + ".");
+            }
+            throw new RotaException(ErrorCode.PROJECTION_NOT_FOUND, "name", "No projection named " + name + ".");
+        }
+        Optional<Replay> running = latest.values().stream().filter(Replay::running).findFirst();
+        if (running.isPresent()) {
+            throw new RotaException(ErrorCode.REPLAY_RUNNING, "name", "A rebuild of " + running.get().name()
+                    + " is running on this node; wait until it is done.");
+        }
+        Replay started = new Replay(name, "REPLAYING", null, head(), 0.0, 0, clock.instant(), null, null, null);
+        latest.put(name, started);
+        worker.submit(() -> run(projection, started));
+        return started;
+    }
+
+    @QueryHandler
+    Replays handle(FindReplaysQuery query) {
+        return new Replays(List.copyOf(latest.values()));
+    }
+
+    @PreDestroy
+    void stop() {
+        stopping = true;
+        worker.shutdownNow();
+    }
+
+    private void run(RebuildableProjection projection, Replay started) {
+        String name = projection.name();
+        Instant begun = clock.instant();
+        long applied = 0;
+        try {
+            prepareSchema(projection);
+            try (Connection connection = dataSource.getConnection()) {
+                connection.setAutoCommit(false);
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("set search_path to " + SCHEMA);
+                }
+                BatchingJdbcTemplate jdbc = new BatchingJdbcTemplate(new SingleConnectionDataSource(connection, true));
+                AnnotationEventHandlerAdapter handlers = new AnnotationEventHandlerAdapter(projection.handlersWritingTo(jdbc));
+                Cursor cursor = new Cursor(handlers, jdbc, connection, name, started);
+                // catch up while the live processor serves; until a pass finds next to nothing left
+                while (cursor.drain() > COMMIT_EVERY) {
+                    checkNotStopping();
+                }
+                StreamingEventProcessor live = liveProcessor(name);
+                progress(name, started, cursor, "SWITCHING");
+                live.shutDown();
+                try {
+                    cursor.drain();
+                    connection.commit();
+                    switchTables(projection, cursor.token, live);
+                } finally {
+                    live.start();
+                }
+                applied = cursor.applied;
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("set search_path to default");
+                }
+                connection.setAutoCommit(true);
+            }
+            Duration took = Duration.between(begun, clock.instant());
+            double perSecond = took.toMillis() == 0 ? applied : applied * 1000.0 / took.toMillis();
+            Replay done = latest.get(name);
+            latest.put(name, new Replay(name, "DONE", done.position(), head(), 1.0, applied, started.startedAt(), clock.instant(),
+                    Math.round(perSecond * 10) / 10.0, null));
+            log.info("Rebuilt projection {} from {} events in {} ms ({} events/s) while serving", name, applied, took.toMillis(),
+                    Math.round(perSecond));
+        } catch (RuntimeException | SQLException e) {
+            log.error("Rebuild of projection {} failed; the live tables are unchanged", name, e);
+            dropQuietly();
+            Replay last = latest.get(name);
+            latest.put(name, new Replay(name, "FAILED", last.position(), head(), last.progress(), last.events(), started.startedAt(),
+                    clock.instant(), null, e.toString()));
+        }
+    }
+
+    /** The events after a position, applied to the rebuild's handlers; commits every {@link #COMMIT_EVERY}. */
+    private final class Cursor {
+
+        private final AnnotationEventHandlerAdapter handlers;
+        private final BatchingJdbcTemplate jdbc;
+        private final Connection connection;
+        private final String name;
+        private final Replay started;
+        private TrackingToken token;
+        private Long position;
+        private long applied;
+
+        Cursor(AnnotationEventHandlerAdapter handlers, BatchingJdbcTemplate jdbc, Connection connection, String name, Replay started) {
+            this.handlers = handlers;
+            this.jdbc = jdbc;
+            this.connection = connection;
+            this.name = name;
+            this.started = started;
+        }
+
+        /** Applies every event stored after the cursor; answers how many. */
+        long drain() throws SQLException {
+            long count = 0;
+            try (Stream<? extends TrackedEventMessage<?>> stream = events.readEvents(token, false)) {
+                Iterator<? extends TrackedEventMessage<?>> iterator = stream.iterator();
+                while (iterator.hasNext()) {
+                    TrackedEventMessage<?> event = iterator.next();
+                    if (handlers.canHandle(event)) {
+                        try {
+                            handlers.handle(event);
+                        } catch (Exception e) {
+                            throw new IllegalStateException("Event " + event.getIdentifier() + " failed in the rebuild of " + name, e);
+                        }
+                    }
+                    token = event.trackingToken();
+                    position = token.position().isPresent() ? token.position().getAsLong() : position;
+                    applied++;
+                    if (++count % COMMIT_EVERY == 0) {
+                        jdbc.flush();
+                        connection.commit();
+                        progress(name, started, this, "REPLAYING");
+                        checkNotStopping();
+                    }
+                }
+            }
+            jdbc.flush();
+            connection.commit();
+            progress(name, started, this, latest.get(name).status());
+            return count;
+        }
+    }
+
+    private void progress(String name, Replay started, Cursor cursor, String status) {
+        long head = head();
+        double progress = cursor.position == null || head <= 0 ? 0.0 : Math.min(1.0, (double) cursor.position / head);
+        latest.put(name, new Replay(name, status, cursor.position, head, progress, cursor.applied, started.startedAt(), null, null,
+                null));
+    }
+
+    /**
+     * Empty copies of the projection's tables in the rebuild's schema with the same columns, defaults, constraints and
+     * indexes under the same names (so that a later migration naming one finds it after the switch).
+     */
+    private void prepareSchema(RebuildableProjection projection) {
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        String live = jdbc.queryForObject("select current_schema()", String.class);
+        jdbc.execute("drop schema if exists " + SCHEMA + " cascade");
+        jdbc.execute("create schema " + SCHEMA);
+        for (String table : projection.tables()) {
+            jdbc.execute("create table " + SCHEMA + "." + table + " (like " + live + "." + table
+                    + " including defaults including generated including identity)");
+            jdbc.query("""
+                    select c.conname, pg_get_constraintdef(c.oid) from pg_constraint c
+                    join pg_class t on t.oid = c.conrelid join pg_namespace n on n.oid = t.relnamespace
+                    where n.nspname = ? and t.relname = ? and c.contype in ('p', 'u', 'c', 'x') order by c.contype desc, c.conname""",
+                    (org.springframework.jdbc.core.RowCallbackHandler) rs -> jdbc.execute("alter table " + SCHEMA + "." + table
+                            + " add constraint " + rs.getString(1) + " " + rs.getString(2)), live, table);
+            jdbc.query("""
+                    select i.indexdef from pg_indexes i
+                    where i.schemaname = ? and i.tablename = ?
+                      and not exists (select 1 from pg_constraint c where c.conname = i.indexname and c.connamespace =
+                                      (select oid from pg_namespace where nspname = i.schemaname))""",
+                    (org.springframework.jdbc.core.RowCallbackHandler) rs -> jdbc.execute(rs.getString(1)
+                            .replace(" ON " + live + "." + table + " ", " ON " + SCHEMA + "." + table + " ")), live, table);
+        }
+    }
+
+    /**
+     * One transaction: the live tables out, the rebuilt ones in (with their indexes, under the same names), and the
+     * rebuild's position as the processor's token for every segment.
+     */
+    private void switchTables(RebuildableProjection projection, TrackingToken token, StreamingEventProcessor live) {
+        transaction.executeWithoutResult(status -> {
+            JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+            String liveSchema = jdbc.queryForObject("select current_schema()", String.class);
+            jdbc.execute("drop schema if exists " + RETIRED + " cascade");
+            jdbc.execute("create schema " + RETIRED);
+            for (String table : projection.tables()) {
+                jdbc.execute("alter table " + liveSchema + "." + table + " set schema " + RETIRED);
+                jdbc.execute("alter table " + SCHEMA + "." + table + " set schema " + liveSchema);
+            }
+            jdbc.execute("drop schema " + RETIRED + " cascade");
+            jdbc.execute("drop schema " + SCHEMA + " cascade");
+            if (token != null) {
+                for (int segment : tokens.fetchSegments(live.getName())) {
+                    tokens.storeToken(token, live.getName(), segment);
+                    tokens.releaseClaim(live.getName(), segment);
+                }
+            }
+        });
+    }
+
+    private StreamingEventProcessor liveProcessor(String name) {
+        Optional<EventProcessor> processor = processing.eventProcessor(name);
+        if (processor.isEmpty() || !(processor.get() instanceof StreamingEventProcessor streaming)) {
+            throw new IllegalStateException("No tracking processor " + name + " runs on this node");
+        }
+        return streaming;
+    }
+
+    private void checkNotStopping() {
+        if (stopping || Thread.currentThread().isInterrupted()) {
+            throw new IllegalStateException("The node is stopping");
+        }
+    }
+
+    private void dropQuietly() {
+        try {
+            new JdbcTemplate(dataSource).execute("drop schema if exists " + SCHEMA + " cascade");
+        } catch (RuntimeException e) {
+            log.warn("Could not drop the rebuild schema {}: {}", SCHEMA, e.toString());
+        }
+    }
+
+    private long head() {
+        TrackingToken head = events.createHeadToken();
+        return head == null || head.position().isEmpty() ? -1 : head.position().getAsLong();
+    }
+}

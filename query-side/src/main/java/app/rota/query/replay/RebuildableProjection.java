@@ -1,0 +1,19 @@
+package app.rota.query.replay;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.util.List;
+
+/**
+ * A projection that can be rebuilt while it keeps serving: its processing group, every table it owns, and a fresh
+ * instance of its event handlers writing through the given {@link JdbcTemplate} (which the rebuild points at a
+ * schema of fresh tables). Its handlers must only write while handling events (the rebuild batches their writes).
+ */
+public interface RebuildableProjection {
+
+    String name();
+
+    List<String> tables();
+
+    Object handlersWritingTo(JdbcTemplate jdbc);
+}
