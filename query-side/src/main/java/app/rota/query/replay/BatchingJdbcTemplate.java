@@ -67,6 +67,18 @@ class BatchingJdbcTemplate extends JdbcTemplate {
     }
 
     @Override
+    public <T> T query(String sql, ResultSetExtractor<T> extractor) throws DataAccessException {
+        flush();
+        return super.query(sql, extractor);
+    }
+
+    @Override
+    public int update(String sql) throws DataAccessException {
+        flush();
+        return super.update(sql);
+    }
+
+    @Override
     protected int update(PreparedStatementCreator creator, PreparedStatementSetter setter) throws DataAccessException {
         flush();
         return super.update(creator, setter);
