@@ -5,7 +5,7 @@
 # (POST /api/v1/admin/command-tables/rebuild) and waits until every tracking processor has caught up
 # (GET /api/v1/admin/projections: lag 0), timing each. Prints and writes ops/bench/results/history-load.md.
 # Usage: ops/bench/history-load.sh [--db rota_history] [--groups 200] [--members 20] [--months 24] [--seed 42]
-#                                  [--batch 5000] [--catch-up-minutes 120]
+#                                  [--batch 5000] [--writer copy|engine] [--catch-up-minutes 120]
 # Env: ROTA_JAR (default ops/target/rota.jar, built if missing), BENCH_PORT (18181),
 #      PGHOST/PGPORT/PGUSER/PGPASSWORD (127.0.0.1/5432/postgres/none).
 set -euo pipefail
@@ -16,6 +16,7 @@ MEMBERS=20
 MONTHS=24
 SEED=42
 BATCH=5000
+WRITER=copy
 CATCH_UP_MINUTES=120
 
 usage() { sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; }
@@ -28,6 +29,7 @@ while [ $# -gt 0 ]; do
     --months) MONTHS="$2"; shift 2 ;;
     --seed) SEED="$2"; shift 2 ;;
     --batch) BATCH="$2"; shift 2 ;;
+    --writer) WRITER="$2"; shift 2 ;;
     --catch-up-minutes) CATCH_UP_MINUTES="$2"; shift 2 ;;
     -h|--help) usage; exit 0 ;;
     *) echo "unknown option: $1" >&2; usage >&2; exit 64 ;;
@@ -107,7 +109,7 @@ T_LOAD=$(now_ns)
 java -Xmx2g -cp "$WORK/jar/BOOT-INF/classes:$WORK/jar/BOOT-INF/lib/*:$WORK/jar" "$BENCH_DIR/HistoryLoader.java" \
   --url "jdbc:postgresql://$PGHOST:$PGPORT/$DB" --user "$PGUSER" --password "${PGPASSWORD:-}" \
   --admin-password "$ADMIN_PASSWORD" --jwt-secret "$JWT_SECRET" \
-  --groups "$GROUPS_N" --members "$MEMBERS" --months "$MONTHS" --seed "$SEED" --batch "$BATCH" \
+  --groups "$GROUPS_N" --members "$MEMBERS" --months "$MONTHS" --seed "$SEED" --batch "$BATCH" --writer "$WRITER" \
   --out "$LOAD_PROPS" 2>&1 | tee "$LOADER_LOG" | grep -v '^\s*at \|DEBUG' || true
 [ -s "$LOAD_PROPS" ] || { echo "the loader failed; see $LOADER_LOG" >&2; exit 70; }
 LOAD_WALL_S="$(secs_since "$T_LOAD")"
@@ -201,7 +203,7 @@ REPORT="$RESULTS_DIR/history-load.md"
   echo "| measure | value |"
   echo "| --- | --- |"
   echo "| events written | $(prop events) |"
-  echo "| loader: appending (s) / events/s | $(prop load_s) / $(prop events_per_s) |"
+  echo "| loader: writing (s) / events/s (writer: $(prop writer)) | $(prop load_s) / $(prop events_per_s) |"
   echo "| loader: Spring context start (s); whole step incl. unpacking (s) | $(prop context_s); $LOAD_WALL_S |"
   echo "| swaps / coverage requests / rotation runs | $(prop swaps) / $(prop coverage_requests) / $(prop rotation_runs) |"
   echo "| database size / domain_event_entry with indexes | $DB_SIZE / $EVENTS_SIZE |"
