@@ -185,6 +185,21 @@ CATCH_UP_S="$(secs_since "$T_CATCH")"
 VMRSS_MB="$(awk '$1 == "VmRSS:" { printf "%.0f", $2 / 1024 }' "/proc/$ROTA_PID/status" 2>/dev/null || true)"
 VMHWM_MB="$(awk '$1 == "VmHWM:" { printf "%.0f", $2 / 1024 }' "/proc/$ROTA_PID/status" 2>/dev/null || true)"
 
+# ---------------------------------------------------------------- consistency of what Rota built from the history
+echo "== checking the tables built from the history"
+q() { psql -X -At -d "$DB" -c "$1" 2>&1 | tr '\n' ' ' | sed 's/ $//'; }
+HELD_IN_STORE="$(q "select count(*) from (select distinct on (aggregate_identifier) payload_type from domain_event_entry
+  where type = 'SlotAggregate' order by aggregate_identifier, sequence_number desc) t where payload_type like '%SlotAssignedEvent'")"
+SLOT_EVENTS="$(q "select count(*) from domain_event_entry where type = 'SlotAggregate'")"
+BOOKINGS="$(q "select count(*) from cmd_booking")"
+CAL_HELD="$(q "select count(*) from slot_view where member_id is not null")"
+CAL_VERSIONS="$(q "select sum(version) from slot_view")"
+OVERLAPS="$(q "select count(*) from (select start_at, lag(end_at) over (partition by member_id order by start_at) prev_end from cmd_booking) b
+  where prev_end > start_at")"
+DEAD_LETTERS="$(q "select count(*) from dead_letter_entry")"
+ERRORS_IN_LOG="$(grep -c ' ERROR ' "$LOG" || true)"
+echo "   slots held per the event store $HELD_IN_STORE, cmd_booking $BOOKINGS, calendar $CAL_HELD; slot events $SLOT_EVENTS, sum of calendar versions $CAL_VERSIONS; overlapping bookings $OVERLAPS; dead letters $DEAD_LETTERS; ERROR lines in Rota's log $ERRORS_IN_LOG"
+
 prop() { sed -n "s/^$1=//p" "$LOAD_PROPS" | head -n1; }
 MEM_GIB="$(awk '/^MemTotal:/ { printf "%.1f", $2 / 1048576 }' /proc/meminfo)"
 CPU_MODEL="$(awk -F': *' '/^model name/ { print $2; exit }' /proc/cpuinfo)"
@@ -213,6 +228,9 @@ REPORT="$RESULTS_DIR/history-load.md"
     echo "| processor $name at lag 0, s after Rota's start | ${CAUGHT[$name]} |"
   done
   echo "| all processors caught up (s after Rota's start) | $CATCH_UP_S$( [ -n "${ALL:-}" ] || echo ' (NOT all caught up: see the samples)') |"
+  echo "| slots held: per the event store / cmd_booking / calendar projection | $HELD_IN_STORE / $BOOKINGS / $CAL_HELD |"
+  echo "| slot events in the store / sum of the calendar's slot versions | $SLOT_EVENTS / $CAL_VERSIONS |"
+  echo "| overlapping bookings of one member; dead letters; ERROR lines in Rota's log | $OVERLAPS; $DEAD_LETTERS; $ERRORS_IN_LOG |"
   echo "| Rota RSS after catching up: VmRSS / VmHWM (MiB); peak sampled | ${VMRSS_MB:-n/a} / ${VMHWM_MB:-n/a}; $PEAK_RSS |"
   echo
   echo "Mix (events per type): $(prop mix)"
