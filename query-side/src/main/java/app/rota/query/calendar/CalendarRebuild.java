@@ -28,6 +28,12 @@ class CalendarRebuild implements RebuildableProjection {
                 "calendar_member_change", "calendar_shift_type_change");
     }
 
+    /** The record of changes is only ever inserted into. */
+    @Override
+    public List<String> appendOnlyTables() {
+        return List.of("calendar_slot_change", "calendar_member_change", "calendar_shift_type_change");
+    }
+
     @Override
     public Object handlersWritingTo(JdbcTemplate jdbc) {
         return new CalendarProjection(new CalendarStore(jdbc), clock);

@@ -17,6 +17,7 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -148,6 +149,10 @@ class ProjectionRebuilds {
                 while (cursor.drain() > COMMIT_EVERY) {
                     checkNotStopping();
                 }
+                finishSchema(projection);
+                while (cursor.drain() > COMMIT_EVERY) {
+                    checkNotStopping();
+                }
                 StreamingEventProcessor live = liveProcessor(name);
                 progress(name, started, cursor, "SWITCHING");
                 live.shutDown();
@@ -240,8 +245,9 @@ class ProjectionRebuilds {
     }
 
     /**
-     * Empty copies of the projection's tables in the rebuild's schema with the same columns, defaults, constraints and
-     * indexes under the same names (so that a later migration naming one finds it after the switch).
+     * Empty, unlogged copies of the projection's tables in the rebuild's schema with the same columns and defaults,
+     * and — except on its append-only tables, which get them after the bulk ({@link #finishSchema}) — the same
+     * constraints and indexes under the same names (so that a later migration naming one finds it after the switch).
      */
     private void prepareSchema(RebuildableProjection projection) {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
@@ -249,22 +255,40 @@ class ProjectionRebuilds {
         jdbc.execute("drop schema if exists " + SCHEMA + " cascade");
         jdbc.execute("create schema " + SCHEMA);
         for (String table : projection.tables()) {
-            jdbc.execute("create table " + SCHEMA + "." + table + " (like " + live + "." + table
+            jdbc.execute("create unlogged table " + SCHEMA + "." + table + " (like " + live + "." + table
                     + " including defaults including generated including identity)");
-            jdbc.query("""
-                    select c.conname, pg_get_constraintdef(c.oid) from pg_constraint c
-                    join pg_class t on t.oid = c.conrelid join pg_namespace n on n.oid = t.relnamespace
-                    where n.nspname = ? and t.relname = ? and c.contype in ('p', 'u', 'c', 'x') order by c.contype desc, c.conname""",
-                    (org.springframework.jdbc.core.RowCallbackHandler) rs -> jdbc.execute("alter table " + SCHEMA + "." + table
-                            + " add constraint " + rs.getString(1) + " " + rs.getString(2)), live, table);
-            jdbc.query("""
-                    select i.indexdef from pg_indexes i
-                    where i.schemaname = ? and i.tablename = ?
-                      and not exists (select 1 from pg_constraint c where c.conname = i.indexname and c.connamespace =
-                                      (select oid from pg_namespace where nspname = i.schemaname))""",
-                    (org.springframework.jdbc.core.RowCallbackHandler) rs -> jdbc.execute(rs.getString(1)
-                            .replace(" ON " + live + "." + table + " ", " ON " + SCHEMA + "." + table + " ")), live, table);
+            if (!projection.appendOnlyTables().contains(table)) {
+                copyConstraintsAndIndexes(jdbc, live, table);
+            }
         }
+    }
+
+    /** The append-only tables' constraints and indexes, then every table logged (written to the WAL once, in bulk). */
+    private void finishSchema(RebuildableProjection projection) {
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        String live = jdbc.queryForObject("select current_schema()", String.class);
+        for (String table : projection.appendOnlyTables()) {
+            copyConstraintsAndIndexes(jdbc, live, table);
+        }
+        for (String table : projection.tables()) {
+            jdbc.execute("alter table " + SCHEMA + "." + table + " set logged");
+        }
+    }
+
+    private static void copyConstraintsAndIndexes(JdbcTemplate jdbc, String live, String table) {
+        jdbc.query("""
+                select c.conname, pg_get_constraintdef(c.oid) from pg_constraint c
+                join pg_class t on t.oid = c.conrelid join pg_namespace n on n.oid = t.relnamespace
+                where n.nspname = ? and t.relname = ? and c.contype in ('p', 'u', 'c', 'x') order by c.contype desc, c.conname""",
+                (RowCallbackHandler) rs -> jdbc.execute("alter table " + SCHEMA + "." + table
+                        + " add constraint " + rs.getString(1) + " " + rs.getString(2)), live, table);
+        jdbc.query("""
+                select i.indexdef from pg_indexes i
+                where i.schemaname = ? and i.tablename = ?
+                  and not exists (select 1 from pg_constraint c where c.conname = i.indexname and c.connamespace =
+                                  (select oid from pg_namespace where nspname = i.schemaname))""",
+                (RowCallbackHandler) rs -> jdbc.execute(rs.getString(1)
+                        .replace(" ON " + live + "." + table + " ", " ON " + SCHEMA + "." + table + " ")), live, table);
     }
 
     /**

@@ -16,4 +16,12 @@ public interface RebuildableProjection {
     List<String> tables();
 
     Object handlersWritingTo(JdbcTemplate jdbc);
+
+    /**
+     * The tables its handlers only ever insert into (never update, delete or read while handling events): a rebuild
+     * fills them without indexes or constraints and adds those once, after the bulk of the events.
+     */
+    default List<String> appendOnlyTables() {
+        return List.of();
+    }
 }
