@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
@@ -67,7 +68,8 @@ class FeedController {
     @GetMapping("/api/v1/feeds/{token}.ics")
     ResponseEntity<String> feed(@PathVariable String token,
                                 @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-        Feeds.Rendered feed = feeds.render(token);
+        String host = URI.create(baseUrl()).getHost();
+        Feeds.Rendered feed = feeds.render(token, host == null ? "localhost" : host);
         if (feed.etag().equals(ifNoneMatch)) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).cacheControl(CACHE).eTag(feed.etag()).build();
         }

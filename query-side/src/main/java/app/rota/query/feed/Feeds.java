@@ -60,7 +60,8 @@ class Feeds {
         this.clock = clock;
     }
 
-    Rendered render(String token) {
+    /** @param publicHost Rota's host as subscribers reach it, for the events' organizer address */
+    Rendered render(String token, String publicHost) {
         if (!FeedTokens.wellFormed(token)) {
             throw notFound();
         }
@@ -91,7 +92,8 @@ class Feeds {
                         MemberScheduleResponse.class).slots());
             }
         }
-        return new Rendered(FeedCalendar.write(kind, name, slots, clock.instant()), etag(name, kind, slots));
+        return new Rendered(FeedCalendar.write(kind, name, FeedCalendar.organizer(group.name(), publicHost), slots, clock.instant()),
+                etag(name, kind, slots));
     }
 
     /** The window in consecutive parts of at most {@link #MAX_DAYS_PER_QUERY} days, both ends inclusive. */
