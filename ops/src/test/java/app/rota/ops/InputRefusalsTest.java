@@ -50,6 +50,7 @@ class InputRefusalsTest extends RotaIntegrationTest {
             "no duration           | POST  | /shift-types            | {\"name\":\"S\",\"startTime\":\"08:00\",\"daysOfWeek\":[\"MONDAY\"]} | 400 | FIELD_REQUIRED | durationHours",
             "test SMS to nobody    | POST  | /notifications/test     | {}                                                                    | 400 | FIELD_REQUIRED | memberId",
             "number as member id   | POST  | /notifications/test     | {\"memberId\":42}                                                    | 400 | MALFORMED_REQUEST | memberId",
+            "feed of a non-id      | POST  | /members/not-an-id/feed | {}                                                                    | 400 | MALFORMED_REQUEST | memberId",
             "fraction as integer   | POST  | /shift-types            | {\"name\":\"S\",\"startTime\":\"08:00\",\"durationHours\":8.5,\"daysOfWeek\":[\"MONDAY\"]} | 400 | MALFORMED_REQUEST | durationHours",
             "text as integer       | PUT   | /settings               | {\"reminderLeadMinutes\":\"60\"}                                        | 400 | MALFORMED_REQUEST  | reminderLeadMinutes",
             "number as date        | POST  | /members/{m}/time-off   | {\"from\":20261225,\"to\":\"2026-12-26\"}                               | 400 | MALFORMED_REQUEST  | from",

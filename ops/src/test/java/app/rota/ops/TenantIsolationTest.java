@@ -82,7 +82,9 @@ class TenantIsolationTest extends RotaIntegrationTest {
             Map.entry("POST /api/v1/groups/{groupId}/coverage-requests/{requestId}/claim", "{\"memberId\":\"{memberId}\"}"),
             Map.entry("POST /api/v1/groups/{groupId}/coverage-requests/{requestId}/approve", "{}"),
             Map.entry("POST /api/v1/groups/{groupId}/coverage-requests/{requestId}/reject", "{}"),
-            Map.entry("POST /api/v1/groups/{groupId}/coverage-requests/{requestId}/cancel", "{}"));
+            Map.entry("POST /api/v1/groups/{groupId}/coverage-requests/{requestId}/cancel", "{}"),
+            Map.entry("POST /api/v1/groups/{groupId}/members/{memberId}/feed", ""),
+            Map.entry("POST /api/v1/groups/{groupId}/feed", ""));
 
     private static final List<UnaryOperator<String>> SPELLINGS = List.of(
             path -> path,

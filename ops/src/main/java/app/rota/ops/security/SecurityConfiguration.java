@@ -51,6 +51,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/login").permitAll()
                         // Twilio's webhooks carry no login: their X-Twilio-Signature is checked instead (403 without it)
                         .requestMatchers(HttpMethod.POST, "/api/v1/sms/inbound", "/api/v1/sms/status").permitAll()
+                        // a calendar feed's address is its own credential: calendar apps subscribe without a login
+                        .requestMatchers(HttpMethod.GET, "/api/v1/feeds/*.ics").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
                         .requestMatchers("/actuator/**").hasRole(Roles.SUPER_ADMIN)
                         .requestMatchers("/api/v1/admin/**").hasRole(Roles.SUPER_ADMIN)

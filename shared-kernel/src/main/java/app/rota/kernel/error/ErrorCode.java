@@ -74,7 +74,8 @@ public enum ErrorCode {
 
     DATABASE_UNAVAILABLE(Kind.UNAVAILABLE, "The database cannot be reached right now"),
     TOO_MANY_STREAMS(Kind.UNAVAILABLE, "This node serves as many live streams as it can; try again shortly"),
-    INTERNAL_ERROR(Kind.INTERNAL, "Something went wrong on our side");
+    INTERNAL_ERROR(Kind.INTERNAL, "Something went wrong on our side"),
+    FEED_NOT_FOUND(Kind.NOT_FOUND, "No such calendar feed, or it was revoked");
 
     /** What sort of failure a code is; the HTTP layer maps kinds to status codes. */
     public enum Kind {
