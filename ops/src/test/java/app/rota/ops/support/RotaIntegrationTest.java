@@ -45,6 +45,8 @@ public abstract class RotaIntegrationTest {
         registry.add("rota.admin.username", () -> ADMIN);
         registry.add("rota.admin.password", () -> ADMIN_PASSWORD);
         registry.add("rota.stream.heartbeat", () -> "PT1S");
+        // a stream ends after 10 s here (30 min in production), so a plain GET of it (the tenant walk) returns
+        registry.add("rota.stream.max-duration", () -> "PT10S");
         twilioProperties(registry);
     }
 

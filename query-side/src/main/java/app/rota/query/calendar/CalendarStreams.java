@@ -88,7 +88,10 @@ class CalendarStreams {
         SseEmitter emitter = new SseEmitter(maxDuration.toMillis());
         Subscriber subscriber = new Subscriber(groupId, zone, emitter, after);
         emitter.onCompletion(subscriber::close);
-        emitter.onTimeout(subscriber::close);
+        emitter.onTimeout(() -> {
+            subscriber.close();
+            emitter.complete();
+        });
         emitter.onError(error -> subscriber.close());
         subscriber.task = pollers.scheduleWithFixedDelay(subscriber::poll, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
         return emitter;
