@@ -19,6 +19,7 @@ create table report_shift_type (
     start_time     time(0) not null,
     duration_hours integer not null
 );
+create index report_shift_type_group on report_shift_type (group_id);
 
 create table report_member (
     id       uuid        not null primary key,
