@@ -165,7 +165,33 @@ class FairnessReportTest extends RotaIntegrationTest {
         assertThat(api.get(reportPath(), null).status()).as("nobody").isEqualTo(401);
     }
 
+    @Test
+    void theReportsAreRebuiltWhileServingAndAnswerTheSameAfterwards() {
+        fixtures.assign(group, primary, "2027-11-06", ada);
+        fixtures.assign(group, night, "2027-11-02", bea);
+        await().atMost(Duration.ofSeconds(20)).until(() -> report(admin).get("members").get(1).get("nightSlots").asInt() == 1);
+        JsonNode before = report(admin);
+
+        Api.Response replay = api.post("/api/v1/admin/projections/reports/replay", admin, "");
+
+        assertThat(replay.status()).as(replay.body()).isEqualTo(202);
+        assertThat(report(admin)).as("reads answer during the rebuild").isEqualTo(before);
+        JsonNode done = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
+                .until(this::reportsProcessor, status -> "DONE".equals(status.at("/lastReplay/status").asString()));
+        assertThat(done.at("/lastReplay/events").asLong()).isPositive();
+        assertThat(report(admin)).isEqualTo(before);
+    }
+
     // ---- helpers
+
+    private JsonNode reportsProcessor() {
+        for (JsonNode projection : api.get("/api/v1/admin/projections", admin).json().get("projections")) {
+            if (projection.get("name").asString().equals("reports")) {
+                return projection;
+            }
+        }
+        throw new AssertionError("no reports processor");
+    }
 
     /** What the calendar says each member holds, added up the way the report should. */
     private static final class Expected {

@@ -59,8 +59,9 @@ class ReportStore {
     /** The holidays are the settings' list, replacing whatever was listed before. */
     void holidaysListed(GroupId id, List<LocalDate> holidays) {
         jdbc.update("delete from report_holiday where group_id = ?", id.value());
-        jdbc.batchUpdate("insert into report_holiday (group_id, holiday) values (?, ?) on conflict do nothing",
-                new HashSet<>(holidays).stream().map(day -> new Object[]{id.value(), day}).toList());
+        for (LocalDate holiday : new HashSet<>(holidays)) {
+            jdbc.update("insert into report_holiday (group_id, holiday) values (?, ?) on conflict do nothing", id.value(), holiday);
+        }
     }
 
     void shiftTypeDefined(ShiftTypeId id, GroupId groupId, LocalTime start, int hours) {
