@@ -105,6 +105,12 @@ class InputRefusalsTest extends RotaIntegrationTest {
             "calendar as of year 3000    | /calendar?from=2027-01-01&to=2027-01-02&asOf=3000-01-01T00:00:00Z | DATE_OUT_OF_RANGE | asOf",
             "calendar as of a date alone | /calendar?from=2027-01-01&to=2027-01-02&asOf=2027-01-01 | MALFORMED_REQUEST | asOf",
             "on-call as of year 3000     | /on-call?asOf=3000-01-01T00:00:00Z                   | DATE_OUT_OF_RANGE | asOf",
+            "fairness without from       | /reports/fairness?to=2027-01-31                     | FIELD_REQUIRED | from",
+            "fairness to before from     | /reports/fairness?from=2027-02-01&to=2027-01-31     | DATE_RANGE_INVALID | to",
+            "fairness over 366 days      | /reports/fairness?from=2027-01-01&to=2028-01-02     | DATE_RANGE_TOO_LARGE | to",
+            "fairness from year 1066     | /reports/fairness?from=1066-10-14&to=1066-10-15     | DATE_OUT_OF_RANGE | from",
+            "fairness to year 9999999    | /reports/fairness?from=2027-01-01&to=%2B9999999-01-01 | DATE_OUT_OF_RANGE | to",
+            "fairness to 30 February     | /reports/fairness?from=2027-02-01&to=2027-02-30     | MALFORMED_REQUEST | to",
     })
     void absurdDatesInReadsAreRefused(String description, String path, String code, String field) {
         assertRefused(() -> api.get("/api/v1/groups/" + group + path.replace("{m}", member).replace("{p}", primary), admin), 400, code, field);
