@@ -82,7 +82,8 @@ class TenantIsolationTest extends RotaIntegrationTest {
             Map.entry("POST /api/v1/groups/{groupId}/coverage-requests/{requestId}/claim", "{\"memberId\":\"{memberId}\"}"),
             Map.entry("POST /api/v1/groups/{groupId}/coverage-requests/{requestId}/approve", "{}"),
             Map.entry("POST /api/v1/groups/{groupId}/coverage-requests/{requestId}/reject", "{}"),
-            Map.entry("POST /api/v1/groups/{groupId}/coverage-requests/{requestId}/cancel", "{}"));
+            Map.entry("POST /api/v1/groups/{groupId}/coverage-requests/{requestId}/cancel", "{}"),
+            Map.entry("GET /api/v1/groups/{groupId}/audit", ""));
 
     private static final List<UnaryOperator<String>> SPELLINGS = List.of(
             path -> path,

@@ -64,12 +64,10 @@ import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 
-import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -90,6 +88,10 @@ import java.util.stream.Collectors;
  * It keeps, in tables of its own, the little directory it needs to name members and shift types and to find a
  * swap's slots and a coverage request's status (never another projection's tables). Each handler describes
  * the event against the directory as it was before the event, then updates the directory.
+ * <p>
+ * The actor's name is the member's name in the group when a member acted (whatever their login is called),
+ * otherwise the name the metadata records (the super admin's login, {@code system}); the role is the one
+ * they acted in, as {@link Actor.Role} names it.
  */
 @Component
 @ProcessingGroup(AuditProjection.PROCESSING_GROUP)
@@ -487,45 +489,25 @@ class AuditProjection {
                     "type is one of " + String.join(", ", AuditEntry.TYPES) + ".");
         }
         SaneDates.checked(query.date(), "date");
+        TimeBound fromBound = TimeBound.parse(query.from(), "from");
+        TimeBound toBound = TimeBound.parse(query.to(), "to");
+        if (fromBound != null && toBound != null && fromBound.isAfterWithoutZone(toBound)) {
+            throw reversed();
+        }
         ZoneId zone = store.zoneOf(query.groupId())
                 .orElseThrow(() -> new RotaException(ErrorCode.GROUP_NOT_FOUND, "No group with id " + query.groupId() + "."));
-        Instant from = bound(query.from(), "from", zone, false);
-        Instant to = bound(query.to(), "to", zone, true);
+        Instant from = fromBound == null ? null : fromBound.fromInclusive(zone);
+        Instant to = toBound == null ? null : toBound.toExclusive(zone);
         if (from != null && to != null && !to.isAfter(from)) {
-            throw new RotaException(ErrorCode.DATE_RANGE_INVALID, "to", "to is after from.");
+            throw reversed();
         }
         AuditStore.Filter filter = new AuditStore.Filter(query.groupId(), from, to, query.memberId(), query.shiftTypeId(),
                 query.date(), query.type());
         return new AuditPage(store.entries(filter, query.page(), query.size()), query.page(), query.size(), store.count(filter));
     }
 
-    /**
-     * An instant as given, or a group-local date: from its first moment, or as an upper bound up to the next
-     * day's first moment (so the whole day is in). Returned as an exclusive upper bound for {@code to}.
-     */
-    static Instant bound(String text, String field, ZoneId zone, boolean upper) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        Instant instant;
-        try {
-            if (text.length() <= 10) {
-                LocalDate date = SaneDates.checked(LocalDate.parse(text), field);
-                return (upper ? date.plusDays(1) : date).atStartOfDay(zone).toInstant();
-            }
-            instant = Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            try {
-                instant = java.time.OffsetDateTime.parse(text).toInstant();
-            } catch (DateTimeException notAnOffsetEither) {
-                throw new RotaException(ErrorCode.MALFORMED_REQUEST, field,
-                        "'" + field + "' is an ISO instant (2027-03-07T08:00:00Z) or a date (2027-03-07).");
-            }
-        }
-        if (!SaneDates.isSane(instant)) {
-            throw SaneDates.outOfRange(field);
-        }
-        return upper ? instant.plusNanos(1000) : instant;
+    private static RotaException reversed() {
+        return new RotaException(ErrorCode.DATE_RANGE_INVALID, "to", "to is on or after from.");
     }
 
     // ---- describing
@@ -535,8 +517,9 @@ class AuditProjection {
         MetaData metaData = recorded.metaData();
         ActorRef ref = ActorRef.fromMetaData(metaData);
         MemberId actorMember = actorMember(metaData);
+        String memberName = actorMember == null ? null : store.member(actorMember).map(AuditStore.MemberRow::name).orElse(null);
         AuditEntry.Actor actor = ref == null && actorMember == null ? null : new AuditEntry.Actor(actorMember,
-                ref != null && ref.name() != null ? ref.name() : actorMember == null ? null : nameOf(actorMember),
+                memberName != null ? memberName : ref == null ? null : ref.name(),
                 Actor.fromMetaData(metaData).role().name(), ref == null ? null : ref.source());
         MemberId forMember = ActorRef.onBehalfOf(metaData);
         Set<MemberId> concerns = new LinkedHashSet<>(concerned);
