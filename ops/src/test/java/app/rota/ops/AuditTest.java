@@ -82,7 +82,7 @@ class AuditTest extends RotaIntegrationTest {
         Api.Response asked = api.post("/api/v1/groups/" + group + "/coverage-requests", adaToken,
                 "{\"slot\":" + slot("2027-03-09") + ",\"reason\":\"dentist\"}");
         assertThat(asked.status()).as(asked.body()).isEqualTo(201);
-        assertThat(api.patch("/api/v1/groups/" + group + "/members/" + bob, admin, "{\"role\":\"ADMIN\"}").status()).isEqualTo(200);
+        assertThat(api.patch("/api/v1/groups/" + group + "/members/" + bob, admin, "{\"role\":\"ADMIN\"}").status()).isEqualTo(204);
         commands.sendAndWait(GenericCommandMessage.asCommandMessage(new OptOutOfSmsCommand(MemberId.of(jo), GroupId.of(group), "STOP"))
                 .andMetaData(Map.of(ActorMetadata.ACTOR_ACCOUNT_ID, "sms:" + jo, ActorMetadata.ACTOR_NAME, "Jo",
                         ActorMetadata.ACTOR_ROLE, Roles.GROUP_MEMBER, ActorMetadata.ACTOR_SOURCE, "SMS",
