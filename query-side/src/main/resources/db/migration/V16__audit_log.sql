@@ -68,12 +68,15 @@ create table audit_entry (
     after_json        text,
     reason            text
 );
-create index audit_entry_group_position on audit_entry (group_id, position desc);
-create index audit_entry_group_type on audit_entry (group_id, type, position desc);
-create index audit_entry_group_at on audit_entry (group_id, at);
-create index audit_entry_group_slot on audit_entry (group_id, shift_type_id, slot_date, position desc)
+-- A page is found first from an index alone (the indexes carry event_id, and at for the time filter), then
+-- only its rows are read: a deep page or a time filter never reads thousands of rows of the table itself.
+create index audit_entry_group_position on audit_entry (group_id, position desc) include (event_id, at);
+create index audit_entry_group_type on audit_entry (group_id, type, position desc) include (event_id, at);
+create index audit_entry_group_at on audit_entry (group_id, at) include (event_id, position);
+create index audit_entry_group_slot on audit_entry (group_id, shift_type_id, slot_date, position desc) include (event_id, at)
     where shift_type_id is not null;
-create index audit_entry_group_date on audit_entry (group_id, slot_date, position desc) where slot_date is not null;
+create index audit_entry_group_date on audit_entry (group_id, slot_date, position desc) include (event_id, at)
+    where slot_date is not null;
 
 -- The members an entry concerns (assignee before or after, actor, acted-for, swap or coverage parties, the
 -- subject of a member event), for the memberId filter.

@@ -199,17 +199,23 @@ class AuditStore {
                 (rs, i) -> new CoverageRow(rs.getString(1), memberId(rs, 2), memberId(rs, 3)), id).stream().findFirst();
     }
 
-    /** One page of the filter's entries, newest first (highest global position first). */
+    /**
+     * One page of the filter's entries, newest first (highest global position first): the page's event ids
+     * from an index (every index of audit_entry carries event_id and at), then only those rows.
+     */
     List<AuditEntry> entries(Filter filter, int page, int size) {
         List<Object> arguments = new ArrayList<>();
         String where = where(filter, arguments);
         arguments.add(size);
         arguments.add((long) page * size);
         return jdbc.query("""
+                        with page as (select e.event_id, e.position from audit_entry e""" + where + """
+                         order by e.position desc limit ? offset ?)
                         select e.event_id, e.position, e.at, e.type, e.actor_member_id, e.actor_name, e.actor_role, e.actor_source,
                             e.on_behalf_of, e.on_behalf_of_name, e.correlation_id, e.summary, e.shift_type_id, e.slot_date,
                             e.before_json, e.after_json, e.reason
-                        from audit_entry e""" + where + " order by e.position desc limit ? offset ?",
+                        from page p join audit_entry e on e.event_id = p.event_id
+                        order by p.position desc""",
                 (rs, i) -> entry(rs), arguments.toArray());
     }
 
