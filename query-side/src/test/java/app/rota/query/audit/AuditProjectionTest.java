@@ -50,6 +50,10 @@ import app.rota.kernel.swap.SwapKind;
 import app.rota.kernel.swap.SwapProposedEvent;
 import app.rota.kernel.swap.SwapRejectedEvent;
 import app.rota.query.support.ProjectionDatabase;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.GenericTrackedEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.BeforeAll;
@@ -366,21 +370,24 @@ class AuditProjectionTest {
         deliver(d[0], eventId, (long) d[1], (Instant) d[2], (MetaData) d[3]);
     }
 
-    /** Calls the projection's handler for the event's type, with the parameters Axon would resolve. */
+    /**
+     * Hands the event to the projection as its tracking processor would: through Axon's annotation adapter (so the
+     * message id, tracking token, timestamp and metadata parameters are resolved as in production).
+     */
     private void deliver(Object event, String eventId, long at, Instant time, MetaData metaData) {
-        for (Method method : AuditProjection.class.getDeclaredMethods()) {
-            if (method.isAnnotationPresent(org.axonframework.eventhandling.EventHandler.class)
-                    && method.getParameterTypes()[0].equals(event.getClass())) {
-                try {
-                    method.setAccessible(true);
-                    method.invoke(projection, event, eventId, new GlobalSequenceTrackingToken(at), time, metaData);
-                    return;
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException(e.getCause() != null ? e.getCause() : e);
-                }
+        EventMessage<?> message = new GenericTrackedEventMessage<>(new GlobalSequenceTrackingToken(at),
+                new GenericEventMessage<>(eventId, event, metaData, time));
+        AnnotationEventHandlerAdapter adapter = new AnnotationEventHandlerAdapter(projection);
+        try {
+            if (!adapter.canHandle(message)) {
+                throw new IllegalArgumentException("no handler for " + event.getClass());
             }
+            adapter.handle(message);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
-        throw new IllegalArgumentException("no handler for " + event.getClass());
     }
 
     private static MetaData by(MemberId member, String name, String role, String source) {
