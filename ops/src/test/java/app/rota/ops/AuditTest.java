@@ -195,6 +195,29 @@ class AuditTest extends RotaIntegrationTest {
         assertRefused(() -> audit("?type=SlotAssignedEvent", admin), 400, "MALFORMED_REQUEST", "type");
     }
 
+    @Test
+    void aRebuildWhileServingGivesTheSameLog() {
+        String before = audit("?size=500", admin).json().get("items").toString();
+
+        Api.Response replay = api.post("/api/v1/admin/projections/audit/replay", admin, "");
+
+        assertThat(replay.status()).as(replay.body()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))
+                .until(this::auditProcessor, status -> "DONE".equals(status.at("/lastReplay/status").asString()));
+        assertThat(audit("?size=500", admin).json().get("items").toString()).isEqualTo(before);
+        assertThat(jdbc.queryForList("select indexname from pg_indexes where tablename = 'audit_entry'", String.class))
+                .contains("audit_entry_group_position", "audit_entry_group_at");
+    }
+
+    private JsonNode auditProcessor() {
+        for (JsonNode projection : api.get("/api/v1/admin/projections", admin).json().get("projections")) {
+            if (projection.get("name").asString().equals("audit")) {
+                return projection;
+            }
+        }
+        throw new AssertionError("no audit processor");
+    }
+
     private Api.Response audit(String query, String token) {
         return api.get("/api/v1/groups/" + group + "/audit" + query, token);
     }
