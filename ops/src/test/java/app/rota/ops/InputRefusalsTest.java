@@ -111,6 +111,19 @@ class InputRefusalsTest extends RotaIntegrationTest {
             "fairness from year 1066     | /reports/fairness?from=1066-10-14&to=1066-10-15     | DATE_OUT_OF_RANGE | from",
             "fairness to year 9999999    | /reports/fairness?from=2027-01-01&to=%2B9999999-01-01 | DATE_OUT_OF_RANGE | to",
             "fairness to 30 February     | /reports/fairness?from=2027-02-01&to=2027-02-30     | MALFORMED_REQUEST | to",
+            "audit from 1066             | /audit?from=1066-10-14                              | DATE_OUT_OF_RANGE | from",
+            "audit from year 9999999     | /audit?from=%2B9999999-01-01                        | DATE_OUT_OF_RANGE | from",
+            "audit to an instant in 3000 | /audit?to=3000-01-01T00:00:00Z                      | DATE_OUT_OF_RANGE | to",
+            "audit to before from        | /audit?from=2027-02-01&to=2027-01-01                | DATE_RANGE_INVALID | to",
+            "audit instants reversed     | /audit?from=2027-02-01T00:00:00Z&to=2027-01-01T00:00:00Z | DATE_RANGE_INVALID | to",
+            "audit from yesterday        | /audit?from=yesterday                               | MALFORMED_REQUEST | from",
+            "audit to 30 February        | /audit?to=2027-02-30                                | MALFORMED_REQUEST | to",
+            "audit of a 2400 slot        | /audit?date=2400-01-01                              | DATE_OUT_OF_RANGE | date",
+            "audit of member 42          | /audit?memberId=42                                  | MALFORMED_REQUEST | memberId",
+            "audit of shift type x       | /audit?shiftTypeId=x                                | MALFORMED_REQUEST | shiftTypeId",
+            "audit of type NOPE          | /audit?type=NOPE                                    | MALFORMED_REQUEST | type",
+            "audit page -1               | /audit?page=-1                                      | MALFORMED_REQUEST | page",
+            "audit size 501              | /audit?size=501                                     | MALFORMED_REQUEST | size",
     })
     void absurdDatesInReadsAreRefused(String description, String path, String code, String field) {
         assertRefused(() -> api.get("/api/v1/groups/" + group + path.replace("{m}", member).replace("{p}", primary), admin), 400, code, field);

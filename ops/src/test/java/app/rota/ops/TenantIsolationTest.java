@@ -85,7 +85,8 @@ class TenantIsolationTest extends RotaIntegrationTest {
             Map.entry("POST /api/v1/groups/{groupId}/coverage-requests/{requestId}/cancel", "{}"),
             Map.entry("POST /api/v1/groups/{groupId}/members/{memberId}/feed", ""),
             Map.entry("POST /api/v1/groups/{groupId}/feed", ""),
-            Map.entry("GET /api/v1/groups/{groupId}/reports/fairness?from=2027-03-01&to=2027-03-31", ""));
+            Map.entry("GET /api/v1/groups/{groupId}/reports/fairness?from=2027-03-01&to=2027-03-31", ""),
+            Map.entry("GET /api/v1/groups/{groupId}/audit", ""));
 
     private static final List<UnaryOperator<String>> SPELLINGS = List.of(
             path -> path,
