@@ -4,8 +4,12 @@
 # as-of month, on-call, audit page plain and filtered, a year's fairness report, replay of the calendar projection),
 # reads Rota's RSS, runs pgbench beside it in the same run, prints and writes ops/bench/results/history-latest.md.
 # Endpoints not built yet are reported as "endpoint missing (404/405)".
+# With --prepare (the default), the read models are first built the fast way: Rota starts once to migrate the
+# database, every processor's token is set to the head, and the measured projections (calendar, audit, reports)
+# are rebuilt from the first event with POST /admin/projections/{name}/replay, each timed (events/s); the
+# processors whose reads are not measured (swaps, coverage, feeds, notifier, sagas) stay at the head.
 # Usage: ops/bench/history.sh [--db rota_history] [--samples 400] [--fairness-samples 10] [--replay true|false]
-#                             [--clients 8] [--pgbench-seconds 20]
+#                             [--prepare true|false] [--clients 8] [--pgbench-seconds 20]
 # Env: ROTA_JAR (default ops/target/rota.jar, built if missing), BENCH_PORT (18181),
 #      PGHOST/PGPORT/PGUSER/PGPASSWORD (127.0.0.1/5432/postgres/none).
 set -euo pipefail
@@ -14,6 +18,7 @@ DB=rota_history
 SAMPLES=400
 FAIRNESS_SAMPLES=10
 REPLAY=true
+PREPARE=true
 CLIENTS=8
 PGBENCH_SECONDS=20
 
@@ -25,6 +30,7 @@ while [ $# -gt 0 ]; do
     --samples) SAMPLES="$2"; shift 2 ;;
     --fairness-samples) FAIRNESS_SAMPLES="$2"; shift 2 ;;
     --replay) REPLAY="$2"; shift 2 ;;
+    --prepare) PREPARE="$2"; shift 2 ;;
     --clients) CLIENTS="$2"; shift 2 ;;
     --pgbench-seconds) PGBENCH_SECONDS="$2"; shift 2 ;;
     -h|--help) usage; exit 0 ;;
@@ -35,6 +41,7 @@ for v in SAMPLES FAIRNESS_SAMPLES CLIENTS PGBENCH_SECONDS; do
   case "${!v}" in ''|*[!0-9]*) echo "$v must be a non-negative integer, got '${!v}'" >&2; exit 64 ;; esac
 done
 case "$REPLAY" in true|false) ;; *) echo "--replay must be true or false" >&2; exit 64 ;; esac
+case "$PREPARE" in true|false) ;; *) echo "--prepare must be true or false" >&2; exit 64 ;; esac
 case "$DB" in ''|*[!a-z0-9_]*) echo "--db must be a plain lower-case database name" >&2; exit 64 ;; esac
 
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -91,32 +98,81 @@ DB_SIZE="$(psql -X -At -d "$DB" -c "select pg_size_pretty(pg_database_size(curre
 # ---------------------------------------------------------------- start Rota on the history
 LOG="$RESULTS_DIR/rota-history.log"
 JWT_SECRET="$(head -c 36 /dev/urandom | base64 | tr -d '\n' | tr '+/' '-_')"
-echo "== starting Rota on $DB ($EVENTS events), port $PORT, log $LOG"
-T0=$(date +%s%N)
-SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" \
-SPRING_DATASOURCE_USERNAME="$PGUSER" \
-SPRING_DATASOURCE_PASSWORD="${PGPASSWORD:-}" \
-ROTA_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
-ROTA_JWT_SECRET="$JWT_SECRET" \
-SERVER_PORT="$PORT" \
-ROTA_DATA_DIR="$WORK/data" \
-  java -Daxoniq.update-checker.disabled=true -jar "$JAR" >"$LOG" 2>&1 &
-ROTA_PID=$!
-READY=""
-for _ in $(seq 1 1500); do   # at most ~5 minutes
-  kill -0 "$ROTA_PID" 2>/dev/null || { echo "Rota exited during start-up:" >&2; tail -n 40 "$LOG" >&2; exit 70; }
-  code="$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$BASE/actuator/health/readiness" || true)"
-  if [ "$code" = 200 ]; then READY=yes; break; fi
-  sleep 0.2
-done
-[ -n "$READY" ] || { echo "Rota not ready after 5 minutes:" >&2; tail -n 40 "$LOG" >&2; exit 70; }
-STARTUP_S="$(awk -v a="$T0" -v b="$(date +%s%N)" 'BEGIN { printf "%.1f", (b - a) / 1e9 }')"
-echo "== ready after $STARTUP_S s"
+start_rota() {
+  echo "== starting Rota on $DB ($EVENTS events), port $PORT, log $LOG"
+  T0=$(date +%s%N)
+  SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" \
+  SPRING_DATASOURCE_USERNAME="$PGUSER" \
+  SPRING_DATASOURCE_PASSWORD="${PGPASSWORD:-}" \
+  ROTA_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
+  ROTA_JWT_SECRET="$JWT_SECRET" \
+  SERVER_PORT="$PORT" \
+  ROTA_DATA_DIR="$WORK/data" \
+    java -Daxoniq.update-checker.disabled=true -jar "$JAR" >"$LOG" 2>&1 &
+  ROTA_PID=$!
+  READY=""
+  for _ in $(seq 1 1500); do   # at most ~5 minutes
+    kill -0 "$ROTA_PID" 2>/dev/null || { echo "Rota exited during start-up:" >&2; tail -n 40 "$LOG" >&2; exit 70; }
+    code="$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$BASE/actuator/health/readiness" || true)"
+    if [ "$code" = 200 ]; then READY=yes; break; fi
+    sleep 0.2
+  done
+  [ -n "$READY" ] || { echo "Rota not ready after 5 minutes:" >&2; tail -n 40 "$LOG" >&2; exit 70; }
+  STARTUP_S="$(awk -v a="$T0" -v b="$(date +%s%N)" 'BEGIN { printf "%.1f", (b - a) / 1e9 }')"
+  echo "== ready after $STARTUP_S s"
+}
+stop_rota() {
+  kill "$ROTA_PID" 2>/dev/null || true
+  for _ in $(seq 1 300); do kill -0 "$ROTA_PID" 2>/dev/null || break; sleep 0.2; done
+  kill -9 "$ROTA_PID" 2>/dev/null || true
+  wait "$ROTA_PID" 2>/dev/null || true
+  ROTA_PID=""
+}
+login() {
+  TOKEN="$(curl -s --max-time 10 -H 'content-type: application/json' -d "{\"username\":\"admin\",\"password\":\"$ADMIN_PASSWORD\"}" \
+    "$BASE/api/v1/auth/login" | sed -n 's/.*"token":"\([^"]*\)".*/\1/p')"
+  [ -n "$TOKEN" ] || { echo "cannot log in as admin (password $ADMIN_PASSWORD, set by history-load.sh)" >&2; exit 70; }
+}
+
+REBUILDS=""
+if [ "$PREPARE" = true ]; then
+  start_rota   # migrates the database to this jar's schema
+  stop_rota
+  echo "== every processor's token set to the head"
+  psql -X -q -v ON_ERROR_STOP=1 -d "$DB" -c "
+    insert into token_entry (processor_name, segment, token, token_type, timestamp, owner)
+    select p, 0, convert_to('{\"index\":' || h || ',\"gaps\":[]}', 'UTF8'), 'org.axonframework.eventhandling.GapAwareTrackingToken',
+           to_char(now() at time zone 'utc', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'), null
+    from unnest(array['groups', 'calendar', 'swaps', 'coverage', 'feeds', 'reports', 'audit', 'notifier',
+                      'SwapSagaProcessor', 'CoverageSagaProcessor']) p,
+         (select max(global_index) h from domain_event_entry) m
+    on conflict (segment, processor_name) do update set token = excluded.token, token_type = excluded.token_type, owner = null"
+  start_rota
+  login
+  for projection in calendar audit reports; do
+    echo "== rebuilding $projection from the first event"
+    code="$(curl -s -o /dev/null -w '%{http_code}' -X POST -H "authorization: Bearer $TOKEN" "$BASE/api/v1/admin/projections/$projection/replay")"
+    [ "$code" = 202 ] || { echo "replay of $projection answered $code" >&2; exit 70; }
+    while :; do
+      sleep 5
+      STATE="$(curl -s --max-time 10 -H "authorization: Bearer $TOKEN" "$BASE/api/v1/admin/projections" | python3 -c "
+import json, sys
+for p in json.load(sys.stdin)['projections']:
+    if p['name'] == '$projection':
+        r = p.get('lastReplay') or {}
+        print(r.get('status'), r.get('events'), r.get('eventsPerSecond'), r.get('startedAt'), r.get('finishedAt'), r.get('error'))")"
+      case "$STATE" in DONE*|FAILED*) break ;; esac
+    done
+    echo "   $STATE"
+    REBUILDS="$REBUILDS
+| rebuild of $projection while serving (status, events, events/s, from, to) | $STATE | ≥ 20,000 events/s |"
+  done
+else
+  start_rota
+fi
 
 # every processor at the head before measuring (new projections of a newer jar catch up here first)
-TOKEN="$(curl -s --max-time 10 -H 'content-type: application/json' -d "{\"username\":\"admin\",\"password\":\"$ADMIN_PASSWORD\"}" \
-  "$BASE/api/v1/auth/login" | sed -n 's/.*"token":"\([^"]*\)".*/\1/p')"
-[ -n "$TOKEN" ] || { echo "cannot log in as admin (password $ADMIN_PASSWORD, set by history-load.sh)" >&2; exit 70; }
+login
 T_CATCH=$(date +%s)
 while :; do
   LAGS="$(curl -s --max-time 10 -H "authorization: Bearer $TOKEN" "$BASE/api/v1/admin/projections" | grep -o '"lag":[^,]*' | sort -u | tr '\n' ' ')"
@@ -197,6 +253,7 @@ REPORT="$RESULTS_DIR/history-latest.md"
     "endpoint missing"*|answered*|"") echo "| replay of the calendar projection | $(val replay_status) | ≥ 20,000 events/s |" ;;
     *) echo "| replay of the calendar projection | $(val replay_events) events in $(val replay_s) s = $(val replay_events_per_s) events/s ($(val replay_status)); calendar reads meanwhile: $(val replay_calendar_reads), p99 $(val replay_calendar_read_p99_ms) ms, $(val replay_calendar_read_errors) errors | ≥ 20,000 events/s |" ;;
   esac
+  [ -n "$REBUILDS" ] && echo "${REBUILDS#?}"
   echo "| Rota start to readiness (s); wait for processors at the head (s) | $STARTUP_S; $CATCH_UP_S | |"
   echo "| Rota RSS after the measurements: VmRSS / VmHWM (MiB) | ${VMRSS_MB:-n/a} / ${VMHWM_MB:-n/a} | |"
   echo "| pgbench one-insert tps ($CLIENTS clients, Rota running idle) | ${PGBENCH_TPS:-n/a} | |"
