@@ -32,7 +32,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The live calendar streams (server-sent events). Each subscriber is only a cursor — the global position of the
  * last change it was sent — and a task that, every poll interval, reads the group's changes after the cursor from
- * the calendar's record of changes (at most {@link #BATCH_POSITIONS} positions at a time) and sends them. Nothing
+ * the calendar's record of changes (at most {@link #BATCH_POSITIONS} positions at a time, and none past the
+ * calendar's settled position, so that an event committed late at a lower position is never jumped over) and sends
+ * them. Nothing
  * is queued per client: a slow client is simply read for later, a vanished one is dropped at its first failed
  * write, and a stream ends after {@code rota.stream.max-duration} (the browser's EventSource reconnects with
  * {@code Last-Event-ID} and loses nothing). The changes of one event (a swap holds two slots) share its position,
@@ -93,7 +95,15 @@ class CalendarStreams {
             emitter.complete();
         });
         emitter.onError(error -> subscriber.close());
-        subscriber.task = pollers.scheduleWithFixedDelay(subscriber::poll, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            subscriber.task = pollers.scheduleWithFixedDelay(subscriber::poll, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RuntimeException refused) {
+            subscriber.close();
+            throw refused;
+        }
+        if (subscriber.closed) {
+            subscriber.task.cancel(false);
+        }
         return emitter;
     }
 
@@ -114,7 +124,7 @@ class CalendarStreams {
         private long cursor;
         private Instant lastSent;
         private volatile ScheduledFuture<?> task;
-        private boolean closed;
+        private volatile boolean closed;
 
         Subscriber(GroupId groupId, ZoneId zone, SseEmitter emitter, long after) {
             this.groupId = groupId;
@@ -126,7 +136,10 @@ class CalendarStreams {
 
         void poll() {
             try {
-                List<SlotChange> changes = store.slotChangesAfter(groupId, cursor, BATCH_POSITIONS);
+                if (closed) {
+                    return;
+                }
+                List<SlotChange> changes = store.slotChangesAfter(groupId, cursor, store.settledPosition(), BATCH_POSITIONS);
                 if (!changes.isEmpty()) {
                     send(changes);
                 } else if (!clock.instant().isBefore(lastSent.plus(heartbeat))) {

@@ -59,6 +59,12 @@ class BatchingJdbcTemplate extends JdbcTemplate {
         }
     }
 
+    /** Drops what is held back (its transaction is being rolled back). */
+    void discard() {
+        held.clear();
+        heldSql = null;
+    }
+
     @Override
     public <T> T query(PreparedStatementCreator creator, PreparedStatementSetter setter, ResultSetExtractor<T> extractor)
             throws DataAccessException {

@@ -7,6 +7,7 @@ import app.rota.kernel.error.ErrorCode;
 import app.rota.kernel.error.RotaException;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -16,6 +17,7 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.queryhandling.QueryHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
@@ -27,11 +29,15 @@ import jakarta.annotation.PreDestroy;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,6 +69,8 @@ class ProjectionRebuilds {
 
     static final int COMMIT_EVERY = 2_000;
     static final String SCHEMA = "rota_rebuild";
+    /** The advisory lock key a rebuild holds ('R','E','B','U','I','L','D' in ASCII). */
+    private static final long LOCK_KEY = 0x52454255494C44L;
     private static final String RETIRED = "rota_retired";
     private static final Pattern TABLE_NAME = Pattern.compile("[a-z_][a-z0-9_]*");
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilds.class);
@@ -74,6 +82,7 @@ class ProjectionRebuilds {
     private final EventProcessingConfiguration processing;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final String password;
     private final Map<String, Replay> latest = new ConcurrentHashMap<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "projection-rebuild");
@@ -84,7 +93,7 @@ class ProjectionRebuilds {
 
     ProjectionRebuilds(List<RebuildableProjection> projections, DataSource dataSource, EventStorageEngine events,
                        TokenStore tokens, EventProcessingConfiguration processing, PlatformTransactionManager transactions,
-                       Clock clock) {
+                       Clock clock, @Value("${spring.datasource.password:}") String password) {
         this.projections = projections.stream().collect(Collectors.toMap(RebuildableProjection::name, Function.identity()));
         projections.forEach(projection -> projection.tables().forEach(table -> {
             if (!TABLE_NAME.matcher(table).matches()) {
@@ -97,9 +106,13 @@ class ProjectionRebuilds {
         this.processing = processing;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
+        this.password = password == null || password.isEmpty() ? null : password;
     }
 
-    /** Starts rebuilding the named projection; one rebuild at a time on a node. */
+    /**
+     * Starts rebuilding the named projection. One rebuild at a time across every node on this database: the rebuild
+     * holds a PostgreSQL advisory lock on its own connection (not from the pool) from here to its end.
+     */
     synchronized Replay start(String name) {
         RebuildableProjection projection = projections.get(name);
         if (projection == null) {
@@ -109,15 +122,61 @@ class ProjectionRebuilds {
             }
             throw new RotaException(ErrorCode.PROJECTION_NOT_FOUND, "name", "No projection named " + name + ".");
         }
-        Optional<Replay> running = latest.values().stream().filter(Replay::running).findFirst();
-        if (running.isPresent()) {
-            throw new RotaException(ErrorCode.REPLAY_RUNNING, "name", "A rebuild of " + running.get().name()
-                    + " is running on this node; wait until it is done.");
+        Connection connection = ownConnection();
+        boolean locked = false;
+        try (Statement statement = connection.createStatement();
+             java.sql.ResultSet lock = statement.executeQuery("select pg_try_advisory_lock(" + LOCK_KEY + ")")) {
+            locked = lock.next() && lock.getBoolean(1);
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            throw new IllegalStateException("Cannot take the rebuild lock", e);
         }
-        Replay started = new Replay(name, "REPLAYING", null, head(), 0.0, 0, clock.instant(), null, null, null);
+        if (!locked) {
+            closeQuietly(connection);
+            throw new RotaException(ErrorCode.REPLAY_RUNNING, "name",
+                    "A rebuild is running (on this node or another); wait until it is done.");
+        }
+        Replay started = new Replay(name, "REPLAYING", null, head(), 0.0, 0, 0, clock.instant(), null, null, null);
         latest.put(name, started);
-        worker.submit(() -> run(projection, started));
+        worker.submit(() -> {
+            try {
+                run(projection, started, connection);
+            } finally {
+                closeQuietly(connection);
+            }
+        });
         return started;
+    }
+
+    /** A connection of the rebuild's own, outside the pool: its session settings and lock end with it. */
+    private Connection ownConnection() {
+        try {
+            Connection pooled = dataSource.getConnection();
+            try {
+                String url = pooled.getMetaData().getURL();
+                String user = pooled.getMetaData().getUserName();
+                java.util.Properties properties = new java.util.Properties();
+                if (user != null) {
+                    properties.setProperty("user", user);
+                }
+                if (password != null) {
+                    properties.setProperty("password", password);
+                }
+                return java.sql.DriverManager.getConnection(url, properties);
+            } finally {
+                pooled.close();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot open a connection for the rebuild", e);
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // the session and its lock end with the connection anyway
+        }
     }
 
     @QueryHandler
@@ -131,58 +190,57 @@ class ProjectionRebuilds {
         worker.shutdownNow();
     }
 
-    private void run(RebuildableProjection projection, Replay started) {
+    private void run(RebuildableProjection projection, Replay started, Connection connection) {
         String name = projection.name();
         Instant begun = clock.instant();
-        long applied = 0;
+        boolean switched = false;
+        Cursor cursor = null;
         try {
             prepareSchema(projection);
-            try (Connection connection = dataSource.getConnection()) {
-                connection.setAutoCommit(false);
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("set search_path to " + SCHEMA);
-                }
-                BatchingJdbcTemplate jdbc = new BatchingJdbcTemplate(new SingleConnectionDataSource(connection, true));
-                AnnotationEventHandlerAdapter handlers = new AnnotationEventHandlerAdapter(projection.handlersWritingTo(jdbc));
-                Cursor cursor = new Cursor(handlers, jdbc, connection, name, started);
-                // catch up while the live processor serves; until a pass finds next to nothing left
-                while (cursor.drain() > COMMIT_EVERY) {
-                    checkNotStopping();
-                }
-                finishSchema(projection);
-                while (cursor.drain() > COMMIT_EVERY) {
-                    checkNotStopping();
-                }
-                StreamingEventProcessor live = liveProcessor(name);
-                progress(name, started, cursor, "SWITCHING");
-                live.shutDown();
-                try {
-                    cursor.drain();
-                    connection.commit();
-                    switchTables(projection, cursor.token, live);
-                } finally {
-                    live.start();
-                }
-                applied = cursor.applied;
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("set search_path to default");
-                }
-                connection.setAutoCommit(true);
+            try (Statement statement = connection.createStatement()) {
+                // committed at once (autocommit): a rollback of a failed chunk must never take the rebuild back to the live tables
+                statement.execute("set search_path to " + SCHEMA);
             }
-            Duration took = Duration.between(begun, clock.instant());
-            double perSecond = took.toMillis() == 0 ? applied : applied * 1000.0 / took.toMillis();
-            Replay done = latest.get(name);
-            latest.put(name, new Replay(name, "DONE", done.position(), head(), 1.0, applied, started.startedAt(), clock.instant(),
-                    Math.round(perSecond * 10) / 10.0, null));
-            log.info("Rebuilt projection {} from {} events in {} ms ({} events/s) while serving", name, applied, took.toMillis(),
-                    Math.round(perSecond));
+            connection.setAutoCommit(false);
+            BatchingJdbcTemplate jdbc = new BatchingJdbcTemplate(new SingleConnectionDataSource(connection, true));
+            AnnotationEventHandlerAdapter handlers = new AnnotationEventHandlerAdapter(projection.handlersWritingTo(jdbc));
+            cursor = new Cursor(handlers, jdbc, connection, name, started);
+            // catch up while the live processor serves; until a pass finds next to nothing left
+            while (cursor.drain() > COMMIT_EVERY) {
+                checkNotStopping();
+            }
+            finishSchema(projection);
+            while (cursor.drain() > COMMIT_EVERY) {
+                checkNotStopping();
+            }
+            StreamingEventProcessor live = liveProcessor(name);
+            progress(name, started, cursor, "SWITCHING");
+            live.shutDown();
+            try {
+                cursor.drain();
+                switchTables(projection, cursor.token, cursor.parked, live);
+                switched = true;
+            } finally {
+                live.start();
+            }
         } catch (RuntimeException | SQLException e) {
-            log.error("Rebuild of projection {} failed; the live tables are unchanged", name, e);
-            dropQuietly();
-            Replay last = latest.get(name);
-            latest.put(name, new Replay(name, "FAILED", last.position(), head(), last.progress(), last.events(), started.startedAt(),
-                    clock.instant(), null, e.toString()));
+            if (!switched) {
+                log.error("Rebuild of projection {} failed; the live tables are unchanged", name, e);
+                dropQuietly();
+                Replay last = latest.get(name);
+                latest.put(name, new Replay(name, "FAILED", last.position(), head(), last.progress(), last.events(), last.skipped(),
+                        started.startedAt(), clock.instant(), null, e.getClass().getSimpleName()
+                                + (e instanceof SQLException sql ? " " + sql.getSQLState() : "")));
+                return;
+            }
+            log.warn("Rebuild of projection {} switched, then failed to restart its processor", name, e);
         }
+        Duration took = Duration.between(begun, clock.instant());
+        double perSecond = took.toMillis() == 0 ? cursor.applied : cursor.applied * 1000.0 / took.toMillis();
+        latest.put(name, new Replay(name, "DONE", cursor.position, head(), 1.0, cursor.applied, cursor.skipped, started.startedAt(),
+                clock.instant(), Math.round(perSecond * 10) / 10.0, null));
+        log.info("Rebuilt projection {} from {} events ({} skipped) in {} ms ({} events/s) while serving", name, cursor.applied,
+                cursor.skipped, took.toMillis(), Math.round(perSecond));
     }
 
     /** The events after a position, applied to the rebuild's handlers; commits every {@link #COMMIT_EVERY}. */
@@ -193,9 +251,12 @@ class ProjectionRebuilds {
         private final Connection connection;
         private final String name;
         private final Replay started;
+        private final List<TrackedEventMessage<?>> chunk = new ArrayList<>();
+        private final Set<String> parked = new HashSet<>();
         private TrackingToken token;
         private Long position;
         private long applied;
+        private long skipped;
 
         Cursor(AnnotationEventHandlerAdapter handlers, BatchingJdbcTemplate jdbc, Connection connection, String name, Replay started) {
             this.handlers = handlers;
@@ -205,43 +266,105 @@ class ProjectionRebuilds {
             this.started = started;
         }
 
-        /** Applies every event stored after the cursor; answers how many. */
+        /**
+         * Applies every event stored after the cursor; answers how many. Writes are batched and committed every
+         * {@link #COMMIT_EVERY} events; if a chunk fails, it is rolled back and applied again one event at a time, and
+         * an event that fails alone is skipped with every later event of its aggregate — as the live processor parks
+         * such an event and its successors in the dead-letter queue — so that one poison event does not stop a
+         * rebuild, and the rebuilt tables hold what the live ones hold.
+         */
         long drain() throws SQLException {
             long count = 0;
             try (Stream<? extends TrackedEventMessage<?>> stream = events.readEvents(token, false)) {
                 Iterator<? extends TrackedEventMessage<?>> iterator = stream.iterator();
                 while (iterator.hasNext()) {
                     TrackedEventMessage<?> event = iterator.next();
-                    if (handlers.canHandle(event)) {
-                        try {
-                            handlers.handle(event);
-                        } catch (Exception e) {
-                            throw new IllegalStateException("Event " + event.getIdentifier() + " failed in the rebuild of " + name, e);
-                        }
+                    chunk.add(event);
+                    if (!applyBatched(event)) {
+                        reapplyChunkOneByOne();
                     }
                     token = event.trackingToken();
                     position = token.position().isPresent() ? token.position().getAsLong() : position;
                     applied++;
                     if (++count % COMMIT_EVERY == 0) {
-                        jdbc.flush();
-                        connection.commit();
+                        commitChunk();
                         progress(name, started, this, "REPLAYING");
                         checkNotStopping();
                     }
                 }
             }
-            jdbc.flush();
-            connection.commit();
+            commitChunk();
             progress(name, started, this, latest.get(name).status());
             return count;
+        }
+
+        private boolean applyBatched(TrackedEventMessage<?> event) {
+            try {
+                handle(event);
+                return true;
+            } catch (RuntimeException failed) {
+                return false;
+            }
+        }
+
+        private void commitChunk() throws SQLException {
+            try {
+                jdbc.flush();
+                connection.commit();
+            } catch (RuntimeException | SQLException failed) {
+                reapplyChunkOneByOne();
+                connection.commit();
+            }
+            chunk.clear();
+        }
+
+        private void reapplyChunkOneByOne() throws SQLException {
+            jdbc.discard();
+            connection.rollback();
+            for (TrackedEventMessage<?> event : chunk) {
+                Savepoint savepoint = connection.setSavepoint();
+                try {
+                    handle(event);
+                    jdbc.flush();
+                    connection.releaseSavepoint(savepoint);
+                } catch (RuntimeException failed) {
+                    jdbc.discard();
+                    connection.rollback(savepoint);
+                    park(event, failed);
+                }
+            }
+        }
+
+        private void handle(TrackedEventMessage<?> event) {
+            if (event instanceof DomainEventMessage<?> domain && parked.contains(domain.getAggregateIdentifier())) {
+                return;
+            }
+            if (handlers.canHandle(event)) {
+                try {
+                    handlers.handle(event);
+                } catch (RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+
+        private void park(TrackedEventMessage<?> event, RuntimeException failure) {
+            skipped++;
+            if (event instanceof DomainEventMessage<?> domain) {
+                parked.add(domain.getAggregateIdentifier());
+            }
+            log.warn("Rebuild of {} skips event {} ({}) and the later events of its aggregate: {}", name, event.getIdentifier(),
+                    event.getPayloadType().getSimpleName(), failure.getClass().getSimpleName());
         }
     }
 
     private void progress(String name, Replay started, Cursor cursor, String status) {
         long head = head();
         double progress = cursor.position == null || head <= 0 ? 0.0 : Math.min(1.0, (double) cursor.position / head);
-        latest.put(name, new Replay(name, status, cursor.position, head, progress, cursor.applied, started.startedAt(), null, null,
-                null));
+        latest.put(name, new Replay(name, status, cursor.position, head, progress, cursor.applied, cursor.skipped, started.startedAt(),
+                null, null, null));
     }
 
     /**
@@ -292,10 +415,13 @@ class ProjectionRebuilds {
     }
 
     /**
-     * One transaction: the live tables out, the rebuilt ones in (with their indexes, under the same names), and the
-     * rebuild's position as the processor's token for every segment.
+     * One transaction: the live tables out, the rebuilt ones in (with their indexes, under the same names), the
+     * rebuild's position as the processor's token for every segment, and the processor's dead letters dropped but for
+     * the aggregates the rebuild parked too (the others' events are in the rebuilt tables; retrying them would put
+     * old states back).
      */
-    private void switchTables(RebuildableProjection projection, TrackingToken token, StreamingEventProcessor live) {
+    private void switchTables(RebuildableProjection projection, TrackingToken token, Set<String> parked,
+                              StreamingEventProcessor live) {
         transaction.executeWithoutResult(status -> {
             JdbcTemplate jdbc = new JdbcTemplate(dataSource);
             String liveSchema = jdbc.queryForObject("select current_schema()", String.class);
@@ -307,6 +433,9 @@ class ProjectionRebuilds {
             }
             jdbc.execute("drop schema " + RETIRED + " cascade");
             jdbc.execute("drop schema " + SCHEMA + " cascade");
+            // the rebuilt tables hold every event but the parked ones: only their dead letters still stand
+            jdbc.update("delete from dead_letter_entry where processing_group = ? and not (sequence_identifier = any (?))",
+                    live.getName(), parked.toArray(new String[0]));
             if (token != null) {
                 for (int segment : tokens.fetchSegments(live.getName())) {
                     tokens.storeToken(token, live.getName(), segment);
