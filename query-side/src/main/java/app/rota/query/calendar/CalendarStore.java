@@ -10,8 +10,6 @@ import app.rota.kernel.schedule.SlotKey;
 import app.rota.kernel.schedule.SlotVersion;
 import app.rota.kernel.swap.SwapId;
 import org.springframework.jdbc.core.JdbcTemplate;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
@@ -69,8 +67,6 @@ class CalendarStore {
                 days_of_week, retired, recorded_at)
             select ?, id, group_id, name, start_time, duration_hours, days_of_week, retired, ? from t
             on conflict do nothing""";
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcTemplate jdbc;
 
@@ -280,17 +276,23 @@ class CalendarStore {
     }
 
     /**
-     * The group's slot changes after a position and at most at {@code settled}, oldest first, at most {@code limit}
-     * positions' worth.
+     * The group's slot changes recorded after the change at {@code position} (in the order the calendar recorded them,
+     * which a late event's lower position does not change), about {@code limit} at a time but never part of an
+     * event's changes.
      */
-    List<SlotChange> slotChangesAfter(GroupId groupId, long position, long settled, int limit) {
+    List<SlotChange> slotChangesAfter(GroupId groupId, long position, int limit) {
         return jdbc.query("""
+                        with bound as (select coalesce((select max(seq) from calendar_slot_change where position = ?),
+                                                       (select max(seq) from calendar_slot_change where position <= ?), 0) as seq),
+                             page as (select seq, position from calendar_slot_change
+                                      where group_id = ? and seq > (select seq from bound) order by seq limit ?),
+                             upto as (select max(c.seq) as seq from calendar_slot_change c
+                                      where c.position = (select position from page order by seq desc limit 1))
                         select position, shift_type_id, slot_date, member_id, version, swap_id, coverage_request_id
                         from calendar_slot_change
-                        where group_id = ? and position > ? and position <= ?
-                          and position <= coalesce((select max(position) from (select position from calendar_slot_change
-                                                    where group_id = ? and position > ? order by position limit ?) p), ?)
-                        order by position, slot_key""",
+                        where group_id = ? and seq > (select seq from bound)
+                          and seq <= coalesce((select seq from upto), (select seq from bound))
+                        order by seq""",
                 (rs, i) -> {
                     UUID member = rs.getObject(4, UUID.class);
                     UUID swap = rs.getObject(6, UUID.class);
@@ -299,45 +301,7 @@ class CalendarStore {
                             new SlotKey(new ShiftTypeId(rs.getObject(2, UUID.class)), rs.getObject(3, LocalDate.class)),
                             member == null ? null : new MemberId(member), rs.getLong(5), swap == null ? null : new SwapId(swap),
                             request == null ? null : new CoverageRequestId(request)));
-                }, groupId.value(), position, settled, groupId.value(), position, limit, position);
-    }
-
-    /**
-     * The last position below which the calendar can no longer be told of an event: events are committed out of
-     * order, and the calendar's tracking token lists the positions below its own that it has not seen yet (gaps),
-     * which may still arrive. So: the lowest gap − 1 of every segment's token, or the token's position when it has no
-     * gap; unbounded when the calendar has no token it can read.
-     */
-    long settledPosition() {
-        long settled = Long.MAX_VALUE;
-        for (String token : jdbc.queryForList("select convert_from(token, 'UTF8') from token_entry where processor_name = ?",
-                String.class, CalendarProjection.PROCESSING_GROUP)) {
-            settled = Math.min(settled, settledPosition(token));
-        }
-        return settled;
-    }
-
-    static long settledPosition(String token) {
-        if (token == null) {
-            return -1;
-        }
-        JsonNode node = JSON.readTree(token);
-        if (node.has("currentToken")) {
-            node = node.get("currentToken");
-        }
-        if (node == null || node.isNull()) {
-            return -1;
-        }
-        if (!node.has("index")) {
-            return Long.MAX_VALUE;
-        }
-        long settled = node.get("index").asLong();
-        if (node.has("gaps")) {
-            for (JsonNode gap : node.get("gaps")) {
-                settled = Math.min(settled, gap.asLong() - 1);
-            }
-        }
-        return settled;
+                }, position, position, groupId.value(), limit, groupId.value());
     }
 
     /** The last position the calendar has recorded a slot change at, for any group (-1 before the first). */

@@ -31,10 +31,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The live calendar streams (server-sent events). Each subscriber is only a cursor — the global position of the
- * last change it was sent — and a task that, every poll interval, reads the group's changes after the cursor from
- * the calendar's record of changes (at most {@link #BATCH_POSITIONS} positions at a time, and none past the
- * calendar's settled position, so that an event committed late at a lower position is never jumped over) and sends
- * them. Nothing
+ * last change it was sent — and a task that, every poll interval, reads the group's changes recorded after that one
+ * from the calendar's record of changes (about {@link #BATCH_CHANGES} at a time, in the order the calendar recorded
+ * them, so that an event committed late at a lower position is sent, not jumped over) and sends them. Nothing
  * is queued per client: a slow client is simply read for later, a vanished one is dropped at its first failed
  * write, and a stream ends after {@code rota.stream.max-duration} (the browser's EventSource reconnects with
  * {@code Last-Event-ID} and loses nothing). The changes of one event (a swap holds two slots) share its position,
@@ -44,7 +43,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 @Component
 class CalendarStreams {
 
-    static final int BATCH_POSITIONS = 200;
+    static final int BATCH_CHANGES = 200;
     private static final Logger log = LoggerFactory.getLogger(CalendarStreams.class);
 
     private final CalendarStore store;
@@ -139,7 +138,7 @@ class CalendarStreams {
                 if (closed) {
                     return;
                 }
-                List<SlotChange> changes = store.slotChangesAfter(groupId, cursor, store.settledPosition(), BATCH_POSITIONS);
+                List<SlotChange> changes = store.slotChangesAfter(groupId, cursor, BATCH_CHANGES);
                 if (!changes.isEmpty()) {
                     send(changes);
                 } else if (!clock.instant().isBefore(lastSent.plus(heartbeat))) {

@@ -46,6 +46,7 @@ import app.rota.kernel.swap.SwapProposedEvent;
 import app.rota.kernel.swap.SwapRejectedEvent;
 import app.rota.query.support.Deliveries;
 import app.rota.query.support.ProjectionDatabase;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -851,6 +852,27 @@ class CalendarProjectionTest {
                 });
         assertThatThrownBy(() -> asOf("2027-03-01", "2027-03-31", Instant.parse("1000-01-01T00:00:00Z")))
                 .isInstanceOfSatisfying(RotaException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.DATE_OUT_OF_RANGE));
+    }
+
+    @Test
+    void anEventCommittedLateAtALowerPositionIsStreamedAfterTheOnesRecordedBeforeItNotJumpedOver() {
+        chicagoGroupWithAliceAndBob();
+        deliveries.event(defined(DAY, "Day", "08:00", 8, WEEKDAYS));
+        CalendarStore store = new CalendarStore(jdbc);
+        long before = store.lastSlotChange();
+        SlotAssignedEvent first = assigned(DAY, "2026-06-01", ALICE);
+        SlotAssignedEvent late = assigned(DAY, "2026-06-02", BOB);
+        Instant at = Instant.parse("2025-12-02T00:00:00Z");
+
+        projection.on(first, 0, new GlobalSequenceTrackingToken(before + 10), at);
+        List<CalendarStore.SlotChange> sentFirst = store.slotChangesAfter(GROUP, before, 200);
+        projection.on(late, 0, new GlobalSequenceTrackingToken(before + 8), at);
+        List<CalendarStore.SlotChange> afterTheFirst = store.slotChangesAfter(GROUP, before + 10, 200);
+
+        assertThat(sentFirst).extracting(CalendarStore.SlotChange::position).containsExactly(before + 10);
+        assertThat(afterTheFirst).extracting(CalendarStore.SlotChange::position).containsExactly(before + 8);
+        assertThat(afterTheFirst.get(0).slot().memberId()).isEqualTo(BOB);
+        assertThat(store.slotChangesAfter(GROUP, before + 8, 200)).as("nothing after the late one").isEmpty();
     }
 
     private CalendarResponse asOf(String from, String to, Instant asOf) {
