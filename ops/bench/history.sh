@@ -9,7 +9,7 @@
 # are rebuilt from the first event with POST /admin/projections/{name}/replay, each timed (events/s); the
 # processors whose reads are not measured (swaps, coverage, feeds, notifier, sagas) stay at the head.
 # Usage: ops/bench/history.sh [--db rota_history] [--samples 400] [--fairness-samples 10] [--replay true|false]
-#                             [--prepare true|false] [--clients 8] [--pgbench-seconds 20]
+#                             [--prepare true|false] [--rebuild "calendar audit reports"] [--clients 8] [--pgbench-seconds 20]
 # Env: ROTA_JAR (default ops/target/rota.jar, built if missing), BENCH_PORT (18181),
 #      PGHOST/PGPORT/PGUSER/PGPASSWORD (127.0.0.1/5432/postgres/none).
 set -euo pipefail
@@ -19,6 +19,7 @@ SAMPLES=400
 FAIRNESS_SAMPLES=10
 REPLAY=true
 PREPARE=true
+REBUILD="calendar audit reports"
 CLIENTS=8
 PGBENCH_SECONDS=20
 
@@ -31,6 +32,7 @@ while [ $# -gt 0 ]; do
     --fairness-samples) FAIRNESS_SAMPLES="$2"; shift 2 ;;
     --replay) REPLAY="$2"; shift 2 ;;
     --prepare) PREPARE="$2"; shift 2 ;;
+    --rebuild) REBUILD="$2"; shift 2 ;;
     --clients) CLIENTS="$2"; shift 2 ;;
     --pgbench-seconds) PGBENCH_SECONDS="$2"; shift 2 ;;
     -h|--help) usage; exit 0 ;;
@@ -149,7 +151,7 @@ if [ "$PREPARE" = true ]; then
     on conflict (segment, processor_name) do update set token = excluded.token, token_type = excluded.token_type, owner = null"
   start_rota
   login
-  for projection in calendar audit reports; do
+  for projection in $REBUILD; do
     echo "== rebuilding $projection from the first event"
     code="$(curl -s -o /dev/null -w '%{http_code}' -X POST -H "authorization: Bearer $TOKEN" "$BASE/api/v1/admin/projections/$projection/replay")"
     [ "$code" = 202 ] || { echo "replay of $projection answered $code" >&2; exit 70; }
