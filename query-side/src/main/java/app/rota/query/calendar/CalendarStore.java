@@ -288,20 +288,13 @@ class CalendarStore {
                                       where group_id = ? and seq > (select seq from bound) order by seq limit ?),
                              upto as (select max(c.seq) as seq from calendar_slot_change c
                                       where c.position = (select position from page order by seq desc limit 1))
-                        select position, shift_type_id, slot_date, member_id, version, swap_id, coverage_request_id
+                        select shift_type_id, slot_date, member_id, version, swap_id, coverage_request_id, position
                         from calendar_slot_change
                         where group_id = ? and seq > (select seq from bound)
                           and seq <= coalesce((select seq from upto), (select seq from bound))
                         order by seq""",
-                (rs, i) -> {
-                    UUID member = rs.getObject(4, UUID.class);
-                    UUID swap = rs.getObject(6, UUID.class);
-                    UUID request = rs.getObject(7, UUID.class);
-                    return new SlotChange(rs.getLong(1), new SlotRow(
-                            new SlotKey(new ShiftTypeId(rs.getObject(2, UUID.class)), rs.getObject(3, LocalDate.class)),
-                            member == null ? null : new MemberId(member), rs.getLong(5), swap == null ? null : new SwapId(swap),
-                            request == null ? null : new CoverageRequestId(request)));
-                }, position, position, groupId.value(), limit, groupId.value());
+                (rs, i) -> new SlotChange(rs.getLong(7), slotRow(rs, i)), position, position, groupId.value(), limit,
+                groupId.value());
     }
 
     /** The last position the calendar has recorded a slot change at, for any group (-1 before the first). */
