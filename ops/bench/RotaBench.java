@@ -2,6 +2,12 @@
 //   java ops/bench/RotaBench.java --base http://localhost:18181 [--clients 8] [--members 50]
 //        [--shift-types 5] [--commands 4000] [--warmup 100] [--query-samples 500]
 //        [--lag-every 10] [--coverage-requests 200] [--password bench-admin-pw] [--out results.properties]
+//        [--rota-pid PID] [--pg-database rota_bench] [--jfr FILE]
+//
+// With --rota-pid the measured phase's CPU is read from /proc (utime + stime, clock ticks): Rota's, the
+// PostgreSQL server's (the backends of --pg-database and the server's own background processes, pids from
+// psql) and the driver's own; Rota's CPU per command is its CPU over the phase / successful commands.
+// With --jfr, a JFR recording (settings=profile) of Rota covers exactly the measured phase (jcmd).
 //
 // Phases: set-up (login, group, members, shift types), warm-up assignments (not counted),
 // measured assignments (fixed count, hard time cap), catch-up wait, calendar month queries,
@@ -51,7 +57,8 @@ public class RotaBench {
     static final long COMMAND_PHASE_CAP_NANOS = TimeUnit.MINUTES.toNanos(5);
     static final long QUERY_PHASE_CAP_NANOS = TimeUnit.MINUTES.toNanos(2);
     static final long LAG_GIVE_UP_NANOS = TimeUnit.SECONDS.toNanos(10);
-    static final long LAG_POLL_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
+    /** Between two reads of the lag poller: at most ~100 calendar reads/s on top of the commands. */
+    static final long LAG_POLL_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
     static final long CATCH_UP_CAP_NANOS = TimeUnit.SECONDS.toNanos(60);
     static final PrintStream out = System.out;
 
@@ -61,6 +68,9 @@ public class RotaBench {
     int coverageRequests = 200;
     String username = "admin", password = "bench-admin-pw";
     Path outFile;
+    long rotaPid = -1;
+    String pgDatabase = "rota_bench";
+    Path jfrFile;
 
     // state
     final HttpClient http = HttpClient.newBuilder()
@@ -95,7 +105,7 @@ public class RotaBench {
             if (a.equals("-h") || a.equals("--help")) {
                 out.println("usage: java RotaBench.java --base URL [--clients N] [--members N] [--shift-types N]"
                         + " [--commands N] [--warmup N] [--query-samples N] [--lag-every N] [--coverage-requests N] [--username U]"
-                        + " [--password P] [--out FILE]");
+                        + " [--password P] [--out FILE] [--rota-pid PID] [--pg-database DB] [--jfr FILE]");
                 System.exit(0);
             }
             if (i + 1 >= args.length) throw new IllegalArgumentException("missing value for " + a);
@@ -113,6 +123,9 @@ public class RotaBench {
                 case "--username" -> username = v;
                 case "--password" -> password = v;
                 case "--out" -> outFile = Path.of(v);
+                case "--rota-pid" -> rotaPid = Long.parseLong(v);
+                case "--pg-database" -> pgDatabase = v;
+                case "--jfr" -> jfrFile = Path.of(v).toAbsolutePath();
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
         }
@@ -146,7 +159,11 @@ public class RotaBench {
 
         out.printf("measured: %d assignments from %s over %d clients%n", commands, MEASURED_START, clients);
         CommandPhase m = new CommandPhase(MEASURED_START, commands, true);
+        if (jfrFile != null) jcmd("JFR.start", "name=bench", "settings=profile");
+        CpuMeter cpu = new CpuMeter();
         m.run();
+        cpu.stop();
+        if (jfrFile != null) jcmd("JFR.stop", "name=bench", "filename=" + jfrFile);
         // how long after the last command the projection shows the last successful assignment
         long catchUp = waitCaughtUp(m);
         put("catch_up_ms", catchUp < 0 ? "timeout" : ms(catchUp));
@@ -162,6 +179,7 @@ public class RotaBench {
         put("commands_capped", m.capped ? "yes" : "no");
         put("command_phase_s", fmt(secs, 2));
         put("commands_per_s", fmt(m.ok.get() / secs, 1));
+        cpu.report(m.ok.get(), secs);
         put("cmd_p50_ms", ms(pct(lat, 50)));
         put("cmd_p99_ms", ms(pct(lat, 99)));
         put("cmd_max_ms", ms(pct(lat, 100)));
@@ -216,7 +234,13 @@ public class RotaBench {
 
     // ---------------------------------------------------------------- coverage claims race
 
-    static final LocalDate COVERAGE_START = LocalDate.of(2029, 1, 1);
+    /** Open shifts go after every date the warm-up and the measured assignments used. */
+    LocalDate coverageStart() {
+        LocalDate afterMeasured = MEASURED_START.plusDays(commands / shiftTypes + 1);
+        LocalDate start = LocalDate.of(2029, 1, 1);
+        return afterMeasured.isAfter(start) ? afterMeasured : start;
+    }
+
     static final long COVERAGE_PHASE_CAP_NANOS = TimeUnit.MINUTES.toNanos(5);
 
     /**
@@ -226,6 +250,7 @@ public class RotaBench {
      * exactly the winner of its request.
      */
     void coverageRace() throws Exception {
+        final LocalDate COVERAGE_START = coverageStart();
         String[] requestIds = new String[coverageRequests];
         String[] slotKeys = new String[coverageRequests];
         for (int i = 0; i < coverageRequests; i++) {
@@ -505,6 +530,96 @@ public class RotaBench {
                 out.println("non-200 answers by kind: " + errorCounts);
                 errorSamples.forEach(e -> out.println("  e.g. " + e));
             }
+        }
+    }
+
+    // ---------------------------------------------------------------- CPU accounting
+
+    static final double CLOCK_TICK_S = 0.01; // USER_HZ = 100 on Linux
+
+    /** utime + stime of a process, in clock ticks, or -1 if it is gone. */
+    static long cpuTicks(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]);   // fields 14 and 15 of stat(5)
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** The PostgreSQL processes that serve the benchmark: its database's backends and the server's own. */
+    List<Long> pgPids() {
+        List<Long> pids = new ArrayList<>();
+        try {
+            Process p = new ProcessBuilder("psql", "-X", "-A", "-t", "-d", pgDatabase, "-c",
+                    "select pid from pg_stat_activity where (datname = current_database() or datname is null)"
+                            + " and pid <> pg_backend_pid()")
+                    .redirectErrorStream(true).start();
+            String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor(10, TimeUnit.SECONDS);
+            for (String line : text.split("\\s+")) if (line.matches("\\d+")) pids.add(Long.parseLong(line));
+        } catch (IOException | InterruptedException e) {
+            out.println("cpu: cannot list PostgreSQL processes: " + e);
+        }
+        return pids;
+    }
+
+    /** CPU seconds of Rota, PostgreSQL and this driver over one phase. */
+    final class CpuMeter {
+        final long rotaStart = rotaPid > 0 ? cpuTicks(rotaPid) : -1;
+        final Map<Long, Long> pgStart = new LinkedHashMap<>();
+        final long selfStart = selfCpuNanos();
+        long rotaTicks = -1, pgTicks = -1, selfNanos;
+
+        CpuMeter() {
+            if (rotaPid > 0) for (long pid : pgPids()) pgStart.put(pid, cpuTicks(pid));
+        }
+
+        void stop() {
+            selfNanos = selfCpuNanos() - selfStart;
+            if (rotaPid <= 0) return;
+            long r = cpuTicks(rotaPid);
+            rotaTicks = r < 0 || rotaStart < 0 ? -1 : r - rotaStart;
+            long pg = 0;
+            for (long pid : pgPids()) {
+                long now = cpuTicks(pid);
+                if (now < 0) continue;
+                pg += now - Math.max(0, pgStart.getOrDefault(pid, 0L));  // a backend started during the phase counts whole
+            }
+            pgTicks = pg;
+        }
+
+        void report(int commandsOk, double wallSeconds) {
+            put("driver_cpu_s", fmt(selfNanos / 1e9, 1));
+            if (rotaTicks < 0) return;
+            put("rota_cpu_s", fmt(rotaTicks * CLOCK_TICK_S, 1));
+            put("pg_cpu_s", fmt(pgTicks * CLOCK_TICK_S, 1));
+            put("rota_cpu_ms_per_command", commandsOk == 0 ? "n/a" : fmt(rotaTicks * CLOCK_TICK_S * 1000 / commandsOk, 2));
+            put("pg_cpu_ms_per_command", commandsOk == 0 ? "n/a" : fmt(pgTicks * CLOCK_TICK_S * 1000 / commandsOk, 2));
+            put("rota_cores_busy", fmt(rotaTicks * CLOCK_TICK_S / wallSeconds, 2));
+            out.printf(Locale.ROOT, "cpu over the measured phase: Rota %.1f s (%.2f ms per command), PostgreSQL %.1f s, driver %.1f s%n",
+                    rotaTicks * CLOCK_TICK_S, rotaTicks * CLOCK_TICK_S * 1000 / Math.max(1, commandsOk),
+                    pgTicks * CLOCK_TICK_S, selfNanos / 1e9);
+        }
+    }
+
+    static long selfCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** Runs jcmd against Rota (JFR start and stop around the measured phase). */
+    void jcmd(String... args) {
+        if (rotaPid <= 0) throw new BenchFailure("--jfr needs --rota-pid");
+        List<String> cmd = new ArrayList<>(List.of("jcmd", String.valueOf(rotaPid)));
+        cmd.addAll(List.of(args));
+        try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) out.println("jcmd " + cmd + " failed: " + text);
+        } catch (IOException | InterruptedException e) {
+            throw new BenchFailure("jcmd: " + e);
         }
     }
 

@@ -4,7 +4,9 @@
 # Usage: ops/bench/run.sh [--clients 8] [--members 50] [--shift-types 5] [--commands 4000]
 #                         [--warmup 100] [--query-samples 500] [--coverage-requests 200] [--pgbench-seconds 20]
 # Env: ROTA_JAR (default ops/target/rota.jar, built if missing), BENCH_PORT (18181),
-#      PGHOST/PGPORT/PGUSER/PGPASSWORD (127.0.0.1/5432/postgres/none).
+#      PGHOST/PGPORT/PGUSER/PGPASSWORD (127.0.0.1/5432/postgres/none),
+#      ROTA_JAVA_OPTS (JVM options for Rota; default: those of ops/bench/jvm.options),
+#      BENCH_JFR (a file: JFR recording of Rota over the measured phase), BENCH_REPORT (default results/latest.md).
 set -euo pipefail
 
 CLIENTS=8
@@ -16,7 +18,7 @@ QUERY_SAMPLES=500
 PGBENCH_SECONDS=20
 COVERAGE_REQUESTS=200
 
-usage() { sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; }
 
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -94,8 +96,12 @@ PGOPTIONS="-c client_min_messages=warning" psql -X -q -v ON_ERROR_STOP=1 -d post
 
 # ---------------------------------------------------------------- start Rota
 LOG="$RESULTS_DIR/rota.log"
+DEFAULT_JAVA_OPTS=""
+if [ -f "$BENCH_DIR/jvm.options" ]; then DEFAULT_JAVA_OPTS="$(grep -v '^#' "$BENCH_DIR/jvm.options" | tr '\n' ' ' || true)"; fi
+JAVA_OPTS="${ROTA_JAVA_OPTS-$DEFAULT_JAVA_OPTS}"
+if [ -n "${BENCH_JFR:-}" ]; then JAVA_OPTS="$JAVA_OPTS -XX:FlightRecorderOptions:stackdepth=512"; fi
 JWT_SECRET="$(head -c 36 /dev/urandom | base64 | tr -d '\n' | tr '+/' '-_')"   # 48 chars
-echo "== starting Rota ($JAR) on port $PORT, log $LOG"
+echo "== starting Rota ($JAR) on port $PORT, JVM options: ${JAVA_OPTS:-none}, log $LOG"
 T0=$(date +%s%N)
 SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" \
 SPRING_DATASOURCE_USERNAME="$PGUSER" \
@@ -104,7 +110,7 @@ ROTA_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
 ROTA_JWT_SECRET="$JWT_SECRET" \
 SERVER_PORT="$PORT" \
 ROTA_DATA_DIR="$WORK/data" \
-  java -Daxoniq.update-checker.disabled=true -jar "$JAR" >"$LOG" 2>&1 &
+  java $JAVA_OPTS -Daxoniq.update-checker.disabled=true -jar "$JAR" >"$LOG" 2>&1 &
 ROTA_PID=$!
 
 READY=""
@@ -129,7 +135,8 @@ set +e
 timeout 1200 java "$BENCH_DIR/RotaBench.java" --base "$BASE" --clients "$CLIENTS" --members "$MEMBERS" \
   --shift-types "$SHIFT_TYPES" --commands "$COMMANDS" --warmup "$WARMUP" --query-samples "$QUERY_SAMPLES" \
   --coverage-requests "$COVERAGE_REQUESTS" \
-  --password "$ADMIN_PASSWORD" --out "$PROPS"
+  --password "$ADMIN_PASSWORD" --out "$PROPS" --rota-pid "$ROTA_PID" --pg-database "$DB" \
+  ${BENCH_JFR:+--jfr "$BENCH_JFR"}
 DRIVER_RC=$?
 set -e
 
@@ -166,7 +173,7 @@ CPU_MODEL="$(awk -F': *' '/^model name/ { print $2; exit }' /proc/cpuinfo)"
 JAVA_VERSION="$(java -version 2>&1 | head -n1)"
 JAR_REV="$(git -C "$(dirname "$JAR")" rev-parse --short HEAD 2>/dev/null || echo '?')"
 
-REPORT="$RESULTS_DIR/latest.md"
+REPORT="${BENCH_REPORT:-$RESULTS_DIR/latest.md}"
 {
   echo "# Rota benchmark"
   echo
@@ -174,6 +181,7 @@ REPORT="$RESULTS_DIR/latest.md"
   echo "- machine: $(nproc) CPUs, ${MEM_GIB} GiB RAM, ${CPU_MODEL:-unknown CPU}"
   echo "- software: $JAVA_VERSION; PostgreSQL $PG_VERSION at $PGHOST:$PGPORT (shared by Rota and pgbench)"
   echo "- jar: $JAR (git $JAR_REV)"
+  echo "- JVM options: ${JAVA_OPTS:-none}"
   echo "- settings: clients $CLIENTS, members $MEMBERS, shift types $SHIFT_TYPES, commands $COMMANDS (+ $WARMUP warm-up), query samples $QUERY_SAMPLES, pgbench $PGBENCH_SECONDS s, phones $(val phone_scheme)"
   echo "- driver: exit code $DRIVER_RC$( [ -n "$(prop failure)" ] && echo ", failure: $(prop failure)")"
   echo
@@ -184,6 +192,8 @@ REPORT="$RESULTS_DIR/latest.md"
   echo "| projection lag p50 / p99 (ms) | $(val lag_p50_ms) / $(val lag_p99_ms) (max $(val lag_max_ms); $(val lag_samples) samples of which $(val lag_timeouts) not visible within 10 s, counted as >10000; p50 by quarter of the run: $(val lag_p50_by_quarter_ms)) |"
   echo "| calendar month query p50 / p99 (ms) | $(val calendar_p50_ms) / $(val calendar_p99_ms) ($(val calendar_samples) ok, $(val calendar_errors) errors, avg $(val calendar_avg_slots) assigned slots) |"
   echo "| on-call query p50 / p99 (ms) | $(val oncall_p50_ms) / $(val oncall_p99_ms) ($(val oncall_samples) ok, $(val oncall_errors) errors, $(val oncall_missing_assignee) without the expected assignee) |"
+  echo "| CPU over the measured phase (s): Rota / PostgreSQL / load driver | $(val rota_cpu_s) / $(val pg_cpu_s) / $(val driver_cpu_s) (Rota busy $(val rota_cores_busy) cores on average) |"
+  echo "| Rota CPU per command (ms) | $(val rota_cpu_ms_per_command) (PostgreSQL $(val pg_cpu_ms_per_command)); the phase also holds the lag poller's $(val lag_polls) calendar reads and the projections' work |"
   echo "| pgbench one-insert tps ($CLIENTS clients) | ${PGBENCH_TPS:-n/a} (latency avg ${PGBENCH_LAT:-n/a} ms) |"
   echo "| ratio Rota commands/s ÷ pgbench tps | $RATIO |"
   echo "| start-up to readiness (s) | $STARTUP_S (Spring: ${SPRING_STARTED:-n/a} s) |"
