@@ -10,11 +10,6 @@ import java.util.UUID;
 public record CurrentAccount(UUID accountId, String username, boolean superAdmin, UUID memberId, UUID groupId,
                              String groupRole) {
 
-    static CurrentAccount of(Account account) {
-        return new CurrentAccount(account.id(), account.username(), account.isSuperAdmin(), account.memberId(),
-                account.groupId(), account.groupRole());
-    }
-
     /** The caller's role in the group, if they belong to it; a super admin belongs to every group. */
     Optional<String> roleIn(UUID group) {
         if (superAdmin) {

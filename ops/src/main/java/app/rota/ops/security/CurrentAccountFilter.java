@@ -25,9 +25,9 @@ import java.util.UUID;
 class CurrentAccountFilter extends OncePerRequestFilter {
 
     private final Problems problems;
-    private final AccountRepository accounts;
+    private final CurrentAccounts accounts;
 
-    CurrentAccountFilter(Problems problems, AccountRepository accounts) {
+    CurrentAccountFilter(Problems problems, CurrentAccounts accounts) {
         this.problems = problems;
         this.accounts = accounts;
     }
@@ -37,7 +37,7 @@ class CurrentAccountFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication instanceof JwtAuthenticationToken jwt) {
-            Optional<Account> account;
+            Optional<CurrentAccount> account;
             try {
                 account = currentAccount(jwt);
             } catch (RuntimeException e) {
@@ -55,13 +55,13 @@ class CurrentAccountFilter extends OncePerRequestFilter {
                 return;
             }
             JwtAuthenticationToken withAccount = new JwtAuthenticationToken(jwt.getToken(), jwt.getAuthorities(), jwt.getName());
-            withAccount.setDetails(CurrentAccount.of(account.get()));
+            withAccount.setDetails(account.get());
             SecurityContextHolder.getContext().setAuthentication(withAccount);
         }
         chain.doFilter(request, response);
     }
 
-    private Optional<Account> currentAccount(JwtAuthenticationToken jwt) {
+    private Optional<CurrentAccount> currentAccount(JwtAuthenticationToken jwt) {
         UUID id;
         try {
             id = UUID.fromString(jwt.getName());
@@ -70,8 +70,6 @@ class CurrentAccountFilter extends OncePerRequestFilter {
         }
         Object version = jwt.getToken().getClaim(TokenService.VERSION_CLAIM);
         long tokenVersion = version instanceof Number number ? number.longValue() : 0L;
-        return accounts.findById(id)
-                .filter(Account::isEnabled)
-                .filter(account -> account.tokenVersion() == tokenVersion);
+        return accounts.enabledAtVersion(id, tokenVersion);
     }
 }

@@ -12,6 +12,7 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -41,7 +42,7 @@ import java.util.List;
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, Problems problems, AccountRepository accounts) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, Problems problems, CurrentAccounts accounts) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> problems.write(response,
                 ErrorCode.AUTHENTICATION_REQUIRED,
                 "Log in at /api/v1/auth/login and send the token as 'Authorization: Bearer <token>'.");
@@ -68,6 +69,17 @@ class SecurityConfiguration {
                                 problems.write(response, ErrorCode.ACCESS_DENIED, "Your role does not allow this.")))
                 .addFilterAfter(new CurrentAccountFilter(problems, accounts), BearerTokenAuthenticationFilter.class);
         return http.build();
+    }
+
+    /**
+     * No observation around each filter of the security chain (Spring Security wraps every one of ~15 filters
+     * in an observation with its own timer samples per request, about 5 % of Rota's CPU under load,
+     * docs/benchmarks.md). Authentications and authorizations stay observed (their meters), and so does each
+     * HTTP request as a whole (http.server.requests, Spring MVC's own filter).
+     */
+    @Bean
+    SecurityObservationSettings securityObservations() {
+        return SecurityObservationSettings.withDefaults().shouldObserveRequests(false).build();
     }
 
     @Bean
