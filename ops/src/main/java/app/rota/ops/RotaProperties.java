@@ -14,10 +14,12 @@ import java.time.Duration;
  * @param admin         the super admin created on first start
  * @param publicBaseUrl the URL clients and Twilio reach this service at
  * @param roles         which parts of Rota this node runs
+ * @param nodeId        this node's name among the nodes sharing the database (token claims, {@code rota_node});
+ *                      default: the JVM's {@code pid@host}
  */
 @ConfigurationProperties("rota")
 public record RotaProperties(Path dataDir, String jwtSecret, Duration tokenLifetime, Admin admin, String publicBaseUrl,
-                            Roles roles) {
+                            Roles roles, String nodeId) {
 
     public RotaProperties {
         dataDir = dataDir == null ? Path.of("data") : dataDir;
@@ -25,6 +27,7 @@ public record RotaProperties(Path dataDir, String jwtSecret, Duration tokenLifet
         admin = admin == null ? new Admin("admin", null) : admin;
         publicBaseUrl = publicBaseUrl == null || publicBaseUrl.isBlank() ? "http://localhost:8080" : publicBaseUrl;
         roles = roles == null ? new Roles(null, null, null) : roles;
+        nodeId = nodeId == null || nodeId.isBlank() ? java.lang.management.ManagementFactory.getRuntimeMXBean().getName() : nodeId;
     }
 
     /** First-start super admin; an empty password means "generate one and print it once". */

@@ -1,5 +1,6 @@
 package app.rota.ops.axon;
 
+import app.rota.ops.RotaProperties;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
@@ -10,6 +11,10 @@ import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.modelling.saga.repository.SagaStore;
+import org.axonframework.modelling.saga.repository.jdbc.GenericSagaSqlSchema;
+import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
+import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.springboot.TokenStoreProperties;
@@ -20,9 +25,10 @@ import org.springframework.context.annotation.Configuration;
 import javax.sql.DataSource;
 
 /**
- * The event store and the processors' tokens through Axon's JDBC engines on the tables Flyway creates
- * (V1: {@code domain_event_entry}, {@code snapshot_event_entry}, {@code token_entry}; V23 lets PostgreSQL number
- * the events from {@code domain_event_entry_seq}, one at a time as before). Same rows, same serializers, same gap
+ * The event store, the processors' tokens and the sagas through Axon's JDBC engines on the tables Flyway creates
+ * (V1: {@code domain_event_entry}, {@code snapshot_event_entry}, {@code token_entry}, {@code saga_entry},
+ * {@code association_value_entry}; V23 lets PostgreSQL number the events from {@code domain_event_entry_seq}, one
+ * at a time as before, and the associations). Same rows, same serializers, same gap
  * settings as the JPA engines they replace, without an entity manager per event and per token update: Hibernate
  * was a fifth of Rota's CPU per command (docs/benchmarks.md, issue 12). The JDBC statements join the Spring
  * transaction of the unit of work, like the command tables' writes.
@@ -55,6 +61,17 @@ class EventStoreConfiguration {
             .setOwnerColumn("owner")
             .build();
 
+    static final SagaSchema SAGA_SCHEMA = SagaSchema.builder()
+            .sagaEntryTable("saga_entry")
+            .sagaIdColumn("saga_id")
+            .sagaTypeColumn("saga_type")
+            .revisionColumn("revision")
+            .serializedSagaColumn("serialized_saga")
+            .associationValueEntryTable("association_value_entry")
+            .associationKeyColumn("association_key")
+            .associationValueColumn("association_value")
+            .build();
+
     @Bean
     ConnectionProvider axonConnectionProvider(DataSource dataSource) {
         return new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource));
@@ -78,9 +95,24 @@ class EventStoreConfiguration {
                 .build();
     }
 
+    /**
+     * Sagas too: each tracking saga processor looks up the sagas associated with every event it reads (a slot's
+     * swap or coverage request), which through JPA was the largest use of Hibernate left (~5 % of Rota's CPU).
+     */
     @Bean
-    TokenStore tokenStore(ConnectionProvider connections, Serializer serializer, TokenStoreProperties properties) {
+    SagaStore<Object> sagaStore(ConnectionProvider connections, Serializer serializer) {
+        return JdbcSagaStore.builder()
+                .connectionProvider(connections)
+                .sqlSchema(new GenericSagaSqlSchema(SAGA_SCHEMA))
+                .serializer(serializer)
+                .build();
+    }
+
+    @Bean
+    TokenStore tokenStore(ConnectionProvider connections, Serializer serializer, TokenStoreProperties properties,
+                          RotaProperties rota) {
         return JdbcTokenStore.builder()
+                .nodeId(rota.nodeId())
                 .connectionProvider(connections)
                 .schema(TOKEN_SCHEMA)
                 .serializer(serializer)
