@@ -2,7 +2,14 @@
 //   java ops/bench/RotaBench.java --base http://localhost:18181 [--clients 8] [--members 50]
 //        [--shift-types 5] [--commands 4000] [--warmup 100] [--query-samples 500]
 //        [--lag-every 10] [--coverage-requests 200] [--password bench-admin-pw] [--out results.properties]
-//        [--rota-pid PID] [--pg-database rota_bench] [--jfr FILE]
+//        [--rota-pid PID[,PID]] [--pg-database rota_bench] [--jfr FILE] [--bases URL,URL] [--contended-edits 0]
+//        [--contended-slots 10]
+//
+// --bases spreads the clients over several Rota nodes (client c talks to node c mod n; set-up and the lag
+// poller use the first). --contended-edits N adds a phase in which every client edits the same few slots
+// with expectedVersion (a 409 VERSION_CONFLICT tells it the current version, and it tries again): each slot's
+// accepted edits must carry versions 1, 2, 3, ... with none twice, which is what no lost edit means; the
+// versions seen are written to --out for a check against the event store.
 //
 // With --rota-pid the measured phase's CPU is read from /proc (utime + stime, clock ticks): Rota's, the
 // PostgreSQL server's (the backends of --pg-database and the server's own background processes, pids from
@@ -69,8 +76,14 @@ public class RotaBench {
     String username = "admin", password = "bench-admin-pw";
     Path outFile;
     long rotaPid = -1;
+    /** Every Rota node's pid (--rota-pid 1,2): their CPU is added up. */
+    long[] rotaPids = new long[0];
     String pgDatabase = "rota_bench";
     Path jfrFile;
+    String[] bases;
+    int contendedEdits = 0, contendedSlots = 10;
+    /** The node this thread talks to (client c: node c mod n); unset: the first. */
+    final ThreadLocal<String> threadBase = new ThreadLocal<>();
 
     // state
     final HttpClient http = HttpClient.newBuilder()
@@ -105,7 +118,8 @@ public class RotaBench {
             if (a.equals("-h") || a.equals("--help")) {
                 out.println("usage: java RotaBench.java --base URL [--clients N] [--members N] [--shift-types N]"
                         + " [--commands N] [--warmup N] [--query-samples N] [--lag-every N] [--coverage-requests N] [--username U]"
-                        + " [--password P] [--out FILE] [--rota-pid PID] [--pg-database DB] [--jfr FILE]");
+                        + " [--password P] [--out FILE] [--rota-pid PID] [--pg-database DB] [--jfr FILE] [--bases URL,URL]"
+                        + " [--contended-edits N] [--contended-slots N]");
                 System.exit(0);
             }
             if (i + 1 >= args.length) throw new IllegalArgumentException("missing value for " + a);
@@ -123,12 +137,20 @@ public class RotaBench {
                 case "--username" -> username = v;
                 case "--password" -> password = v;
                 case "--out" -> outFile = Path.of(v);
-                case "--rota-pid" -> rotaPid = Long.parseLong(v);
+                case "--rota-pid" -> {
+                    rotaPids = Arrays.stream(v.split(",")).mapToLong(Long::parseLong).toArray();
+                    rotaPid = rotaPids[0];
+                }
                 case "--pg-database" -> pgDatabase = v;
                 case "--jfr" -> jfrFile = Path.of(v).toAbsolutePath();
+                case "--bases" -> bases = Arrays.stream(v.split(",")).map(x -> x.replaceAll("/+$", "")).toArray(String[]::new);
+                case "--contended-edits" -> contendedEdits = Integer.parseInt(v);
+                case "--contended-slots" -> contendedSlots = positive(a, v);
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
         }
+        if (bases == null) bases = new String[]{base};
+        base = bases[0];
         // 1-hour shifts every 2 hours from 08:00: at most 8 fit in a day (08:00 .. 22:00).
         if (shiftTypes > 8) throw new IllegalArgumentException("--shift-types must be <= 8");
         if (members > 900) throw new IllegalArgumentException("--members must be <= 900 (phone number range)");
@@ -159,6 +181,7 @@ public class RotaBench {
 
         out.printf("measured: %d assignments from %s over %d clients%n", commands, MEASURED_START, clients);
         CommandPhase m = new CommandPhase(MEASURED_START, commands, true);
+        double idleCpuPerSecond = idleCpuPerSecond();
         if (jfrFile != null) jcmd("JFR.start", "name=bench", "settings=profile");
         CpuMeter cpu = new CpuMeter();
         m.run();
@@ -180,6 +203,13 @@ public class RotaBench {
         put("command_phase_s", fmt(secs, 2));
         put("commands_per_s", fmt(m.ok.get() / secs, 1));
         cpu.report(m.ok.get(), secs);
+        if (idleCpuPerSecond >= 0 && cpu.rotaTicks >= 0 && m.ok.get() > 0) {
+            double net = cpu.rotaTicks * CLOCK_TICK_S - idleCpuPerSecond * secs;
+            put("rota_idle_cpu_ms_per_s", fmt(idleCpuPerSecond * 1000, 1));
+            put("rota_cpu_ms_per_command_net", fmt(net * 1000 / m.ok.get(), 2));
+            out.printf(Locale.ROOT, "Rota idle: %.1f ms CPU per second; CPU per command without that: %.2f ms%n",
+                    idleCpuPerSecond * 1000, net * 1000 / m.ok.get());
+        }
         put("cmd_p50_ms", ms(pct(lat, 50)));
         put("cmd_p99_ms", ms(pct(lat, 99)));
         put("cmd_max_ms", ms(pct(lat, 100)));
@@ -228,6 +258,9 @@ public class RotaBench {
 
         if (coverageRequests > 0) {
             coverageRace();
+        }
+        if (contendedEdits > 0) {
+            contendedEdits();
         }
         return 0;
     }
@@ -342,6 +375,107 @@ public class RotaBench {
         }
     }
 
+    // ---------------------------------------------------------------- contended edits (no edit lost)
+
+    static final LocalDate CONTENDED_DATE = LocalDate.of(2031, 1, 1);
+    static final Pattern VERSION = Pattern.compile("\"version\"\\s*:\\s*(\\d+)");
+    static final Pattern ASSIGNEE = Pattern.compile("\"assignee\"\\s*:\\s*\"([^\"]+)\"");
+
+    /**
+     * Every client edits the same slots (shift type k on one date, k < --contended-slots spread over days) with
+     * expectedVersion, through its own node: a 200 is an accepted edit at the version it answers, a 409 tells
+     * the current version and the client tries again. No edit is lost if each slot's accepted versions are
+     * 1..n without a repeat; the script then checks n against the slot's events in the event store.
+     */
+    void contendedEdits() throws Exception {
+        int slots = contendedSlots;
+        String[] shiftType = new String[slots];
+        LocalDate[] date = new LocalDate[slots];
+        for (int k = 0; k < slots; k++) {
+            shiftType[k] = shiftTypeIds[k % shiftTypes];
+            date[k] = CONTENDED_DATE.plusDays(k / shiftTypes);
+        }
+        Map<Integer, List<Long>> accepted = new java.util.concurrent.ConcurrentHashMap<>();
+        AtomicInteger ok = new AtomicInteger(), conflicts = new AtomicInteger(), failed = new AtomicInteger(),
+                next = new AtomicInteger();
+        ConcurrentLinkedQueue<String> samples = new ConcurrentLinkedQueue<>();
+        long start = System.nanoTime();
+        List<Thread> threads = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            final int client = c;
+            String node = bases[c % bases.length];
+            Thread t = new Thread(() -> {
+                threadBase.set(node);
+                SplittableRandom rnd = new SplittableRandom(client);
+                long[] known = new long[slots];
+                String[] holder = new String[slots];
+                while (next.getAndIncrement() < contendedEdits && System.nanoTime() - start < COVERAGE_PHASE_CAP_NANOS) {
+                    int k = rnd.nextInt(slots);
+                    for (int attempt = 0; attempt < 50; attempt++) {
+                        String member = memberIds[(client * 2 + attempt + rnd.nextInt(2)) % members];
+                        if (member.equals(holder[k])) member = memberIds[(client * 2 + attempt + 1) % members];
+                        String body = "{\"memberId\":\"" + member + "\",\"reason\":\"contended\",\"expectedVersion\":" + known[k] + "}";
+                        Resp r;
+                        try {
+                            r = call("PUT", gp("/slots/" + shiftType[k] + "/" + date[k] + "/assignee"), body, true);
+                        } catch (IOException | InterruptedException e) {
+                            failed.incrementAndGet();
+                            samples.add(e.toString());
+                            break;
+                        }
+                        Matcher v = VERSION.matcher(r.body);
+                        Matcher a = ASSIGNEE.matcher(r.body);
+                        if (r.status == 200 && v.find()) {
+                            long version = Long.parseLong(v.group(1));
+                            accepted.computeIfAbsent(k, x -> java.util.Collections.synchronizedList(new ArrayList<>())).add(version);
+                            ok.incrementAndGet();
+                            known[k] = version;
+                            holder[k] = member;
+                            break;
+                        } else if (r.status == 409 && v.find()) {
+                            conflicts.incrementAndGet();
+                            known[k] = Long.parseLong(v.group(1));
+                            holder[k] = a.find() ? a.group(1) : null;
+                        } else {
+                            failed.incrementAndGet();
+                            if (samples.size() < 5) samples.add(r.status + " " + abbreviate(r.body));
+                            break;
+                        }
+                    }
+                }
+            }, "contended-" + c);
+            t.setDaemon(true);
+            threads.add(t);
+            t.start();
+        }
+        for (Thread t : threads) t.join(COVERAGE_PHASE_CAP_NANOS / 1_000_000 + 60_000);
+        double secs = (System.nanoTime() - start) / 1e9;
+        int repeated = 0, missing = 0;
+        StringBuilder perSlot = new StringBuilder();
+        for (int k = 0; k < slots; k++) {
+            List<Long> versions = new ArrayList<>(accepted.getOrDefault(k, List.of()));
+            java.util.Collections.sort(versions);
+            long distinct = versions.stream().distinct().count();
+            repeated += versions.size() - distinct;
+            long max = versions.isEmpty() ? 0 : versions.get(versions.size() - 1);
+            missing += max - distinct;
+            perSlot.append(k == 0 ? "" : ",").append(shiftType[k]).append('/').append(date[k]).append('=').append(max);
+        }
+        put("contended_edits_ok", ok.get());
+        put("contended_conflicts_409", conflicts.get());
+        put("contended_errors", failed.get());
+        put("contended_edits_per_s", fmt(ok.get() / secs, 1));
+        put("contended_versions_repeated", repeated);
+        put("contended_versions_missing", missing);
+        put("contended_slot_versions", perSlot);
+        out.printf(Locale.ROOT, "contended edits: %d accepted, %d answered 409, %d errors in %.1f s; versions accepted twice: %d, "
+                + "versions never seen accepted: %d%n", ok.get(), conflicts.get(), failed.get(), secs, repeated, missing);
+        samples.forEach(e -> out.println("contended edit error e.g. " + e));
+        if (repeated > 0 || failed.get() > 0) {
+            throw new BenchFailure("contended edits: " + repeated + " versions accepted twice, " + failed.get() + " errors");
+        }
+    }
+
     // ---------------------------------------------------------------- set-up
 
     void setUp() throws Exception {
@@ -423,7 +557,11 @@ public class RotaBench {
             long deadline = t0 + COMMAND_PHASE_CAP_NANOS;
             List<Thread> threads = new ArrayList<>();
             for (int c = 0; c < clients; c++) {
-                Thread t = new Thread(() -> worker(deadline), "client-" + c);
+                String node = bases[c % bases.length];
+                Thread t = new Thread(() -> {
+                    threadBase.set(node);
+                    worker(deadline);
+                }, "client-" + c);
                 t.setDaemon(true);
                 threads.add(t);
                 t.start();
@@ -565,9 +703,38 @@ public class RotaBench {
         return pids;
     }
 
+    static final long IDLE_MEASURE_MILLIS = 10_000;
+
+    /**
+     * Rota's CPU per second with no request coming in (processors, JobRunr and metrics polling), over 10 s after
+     * the warm-up has been projected: what every second costs whatever the load, so that the CPU per command can
+     * be given without it too (at a low command rate that constant share dominates the per-command figure).
+     */
+    double idleCpuPerSecond() throws InterruptedException {
+        if (rotaPid <= 0) return -1;
+        Thread.sleep(2_000);
+        long before = rotaTicks();
+        long t0 = System.nanoTime();
+        Thread.sleep(IDLE_MEASURE_MILLIS);
+        long after = rotaTicks();
+        double secs = (System.nanoTime() - t0) / 1e9;
+        return before < 0 || after < 0 ? -1 : (after - before) * CLOCK_TICK_S / secs;
+    }
+
+    /** CPU ticks of every Rota node, added up; -1 if one is gone. */
+    long rotaTicks() {
+        long sum = 0;
+        for (long pid : rotaPids) {
+            long t = cpuTicks(pid);
+            if (t < 0) return -1;
+            sum += t;
+        }
+        return sum;
+    }
+
     /** CPU seconds of Rota, PostgreSQL and this driver over one phase. */
     final class CpuMeter {
-        final long rotaStart = rotaPid > 0 ? cpuTicks(rotaPid) : -1;
+        final long rotaStart = rotaPid > 0 ? rotaTicks() : -1;
         final Map<Long, Long> pgStart = new LinkedHashMap<>();
         final long selfStart = selfCpuNanos();
         long rotaTicks = -1, pgTicks = -1, selfNanos;
@@ -579,7 +746,7 @@ public class RotaBench {
         void stop() {
             selfNanos = selfCpuNanos() - selfStart;
             if (rotaPid <= 0) return;
-            long r = cpuTicks(rotaPid);
+            long r = rotaTicks();
             rotaTicks = r < 0 || rotaStart < 0 ? -1 : r - rotaStart;
             long pg = 0;
             for (long pid : pgPids()) {
@@ -892,7 +1059,8 @@ public class RotaBench {
     record Resp(int status, String body) {}
 
     Resp call(String method, String path, String body, boolean auth) throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+        String node = threadBase.get();
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create((node == null ? base : node) + path))
                 .timeout(HTTP_TIMEOUT)
                 .header("Accept", "application/json");
         if (auth) b.header("Authorization", "Bearer " + token);

@@ -26,7 +26,7 @@ BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 OUT="$BENCH_DIR/results/compare"
 mkdir -p "$OUT"
 ROWS="$OUT/rows.tsv"
-printf 'side\trun\tcommands/s\tp50 ms\tp99 ms\tlag p99 ms\tRota CPU ms/cmd\tPG CPU ms/cmd\tdriver CPU s\tpgbench tps\tstart-up s\tRSS MiB\n' >"$ROWS"
+printf 'side\trun\tcommands/s\tp50 ms\tp99 ms\tlag p99 ms\tRota CPU ms/cmd\tPG CPU ms/cmd\tdriver CPU s\tpgbench tps\tstart-up s\tRSS MiB\tstart-up CPU s\tnet ms/cmd\n' >"$ROWS"
 
 field() { # the value cell of a row of run.sh's report whose measure starts with $2
   awk -F' \\| ' -v m="$2" 'index($1, "| " m) == 1 { print $2 }' "$1"
@@ -53,8 +53,11 @@ run_one() {
   pgb="$(field "$report" 'pgbench one-insert tps' | awk '{printf "%.0f", $1}')"
   start="$(field "$report" 'start-up to readiness' | awk '{print $1}')"
   rss="$(field "$report" 'RSS after load' | awk '{print $1}')"
+  local startcpu net
+  net="$(field "$report" 'Rota CPU per command without' | awk '{print $1}')"
+  startcpu="$(field "$report" 'start-up to readiness' | sed -n 's/.*; \([0-9.]*\) CPU seconds.*/\1/p')"
   label="$LABEL_A"; [ "$side" = B ] && label="$LABEL_B"
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$label" "$i" "$cps" "$lat" "$lag" "$per" "$pgper" "$cpu" "$pgb" "$start" "$rss" >>"$ROWS"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$label" "$i" "$cps" "$lat" "$lag" "$per" "$pgper" "$cpu" "$pgb" "$start" "$rss" "$startcpu" "$net" >>"$ROWS"
   tail -n 1 "$ROWS"
 }
 
@@ -64,16 +67,16 @@ for i in $(seq 1 "$RUNS"); do
 done
 
 echo
-echo "| side | run | commands/s | p50 ms | p99 ms | lag p99 ms | Rota CPU ms/cmd | PG CPU ms/cmd | driver CPU s | pgbench tps | start-up s | RSS MiB |"
-echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+echo "| side | run | commands/s | p50 ms | p99 ms | lag p99 ms | Rota CPU ms/cmd | PG CPU ms/cmd | driver CPU s | pgbench tps | start-up s | RSS MiB | start-up CPU s | net Rota CPU ms/cmd |"
+echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
 tail -n +2 "$ROWS" | sort -s -k1,1 | awk -F'\t' -v OFS=' | ' '{ $1 = $1; print "| " $0 " |" }'
 echo
 for label in "$LABEL_A" "$LABEL_B"; do
-  awk -F'\t' -v l="$label" '$1 == l { n++; for (c = 3; c <= 12; c++) v[c, n] = $c }
+  awk -F'\t' -v l="$label" '$1 == l { n++; for (c = 3; c <= 14; c++) v[c, n] = $c }
     END {
       printf "median %s:", l
-      split("commands/s p50 p99 lag-p99 rota-ms/cmd pg-ms/cmd driver-s pgbench start-up rss", name, " ")
-      for (c = 3; c <= 12; c++) {
+      split("commands/s p50 p99 lag-p99 rota-ms/cmd pg-ms/cmd driver-s pgbench start-up rss start-up-cpu net-ms/cmd", name, " ")
+      for (c = 3; c <= 14; c++) {
         m = 0; for (i = 1; i <= n; i++) a[i] = v[c, i] + 0
         for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t }
         med = (n % 2) ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2

@@ -4,9 +4,10 @@
 # Usage: ops/bench/run.sh [--clients 8] [--members 50] [--shift-types 5] [--commands 4000]
 #                         [--warmup 100] [--query-samples 500] [--coverage-requests 200] [--pgbench-seconds 20]
 # Env: ROTA_JAR (default ops/target/rota.jar, built if missing), BENCH_PORT (18181),
-#      PGHOST/PGPORT/PGUSER/PGPASSWORD (127.0.0.1/5432/postgres/none),
+#      BENCH_DB (rota_bench; dropped and created), PGHOST/PGPORT/PGUSER/PGPASSWORD (127.0.0.1/5432/postgres/none),
 #      ROTA_JAVA_OPTS (JVM options for Rota; default: those of ops/bench/jvm.options),
-#      BENCH_JFR (a file: JFR recording of Rota over the measured phase), BENCH_REPORT (default results/latest.md).
+#      BENCH_JFR (a file: JFR recording of Rota over the measured phase), BENCH_REPORT (default results/latest.md),
+#      BENCH_CDS=1 (start Rota from its extracted jar with a class-data sharing archive made by a training run first).
 set -euo pipefail
 
 CLIENTS=8
@@ -18,7 +19,7 @@ QUERY_SAMPLES=500
 PGBENCH_SECONDS=20
 COVERAGE_REQUESTS=200
 
-usage() { sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; }
 
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -44,7 +45,7 @@ RESULTS_DIR="$BENCH_DIR/results"
 PORT="${BENCH_PORT:-18181}"
 BASE="http://localhost:$PORT"
 export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
-DB=rota_bench
+DB="${BENCH_DB:-rota_bench}"
 ADMIN_PASSWORD=bench-admin-pw
 
 for tool in java psql pgbench curl; do
@@ -94,12 +95,30 @@ PGOPTIONS="-c client_min_messages=warning" psql -X -q -v ON_ERROR_STOP=1 -d post
   -c "drop database if exists $DB with (force)" \
   -c "create database $DB"
 
-# ---------------------------------------------------------------- start Rota
+# ---------------------------------------------------------------- JVM options, class-data sharing (optional)
 LOG="$RESULTS_DIR/rota.log"
 DEFAULT_JAVA_OPTS=""
 if [ -f "$BENCH_DIR/jvm.options" ]; then DEFAULT_JAVA_OPTS="$(grep -v '^#' "$BENCH_DIR/jvm.options" | tr '\n' ' ' || true)"; fi
 JAVA_OPTS="${ROTA_JAVA_OPTS-$DEFAULT_JAVA_OPTS}"
 if [ -n "${BENCH_JFR:-}" ]; then JAVA_OPTS="$JAVA_OPTS -XX:FlightRecorderOptions:stackdepth=512"; fi
+RUN_JAR="$JAR"
+CDS_OPTS=""
+if [ "${BENCH_CDS:-}" = 1 ]; then
+  echo "== CDS: extracting the jar and recording the classes of one start (training run on $DB)"
+  java -Djarmode=tools -jar "$JAR" extract --destination "$WORK/app" >/dev/null
+  RUN_JAR="$WORK/app/$(basename "$JAR")"
+  SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" SPRING_DATASOURCE_USERNAME="$PGUSER" \
+  SPRING_DATASOURCE_PASSWORD="${PGPASSWORD:-}" ROTA_ADMIN_PASSWORD="$ADMIN_PASSWORD" ROTA_DATA_DIR="$WORK/data" \
+  ROTA_JWT_SECRET="$(head -c 36 /dev/urandom | base64 | tr -d '\n')" SERVER_PORT="$PORT" \
+    java $JAVA_OPTS -XX:ArchiveClassesAtExit="$WORK/app/rota.jsa" -Dspring.context.exit=onRefresh -Daxoniq.update-checker.disabled=true \
+      -jar "$RUN_JAR" >"$RESULTS_DIR/rota-cds-training.log" 2>&1 || { echo "CDS training run failed" >&2; tail -n 20 "$RESULTS_DIR/rota-cds-training.log" >&2; exit 70; }
+  CDS_OPTS="-XX:SharedArchiveFile=$WORK/app/rota.jsa"
+  # the training run migrated and seeded the database: start again from an empty one
+  PGOPTIONS="-c client_min_messages=warning" psql -X -q -v ON_ERROR_STOP=1 -d postgres \
+    -c "drop database if exists $DB with (force)" -c "create database $DB"
+fi
+
+# ---------------------------------------------------------------- start Rota
 JWT_SECRET="$(head -c 36 /dev/urandom | base64 | tr -d '\n' | tr '+/' '-_')"   # 48 chars
 echo "== starting Rota ($JAR) on port $PORT, JVM options: ${JAVA_OPTS:-none}, log $LOG"
 T0=$(date +%s%N)
@@ -110,7 +129,7 @@ ROTA_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
 ROTA_JWT_SECRET="$JWT_SECRET" \
 SERVER_PORT="$PORT" \
 ROTA_DATA_DIR="$WORK/data" \
-  java $JAVA_OPTS -Daxoniq.update-checker.disabled=true -jar "$JAR" >"$LOG" 2>&1 &
+  java $JAVA_OPTS $CDS_OPTS -Daxoniq.update-checker.disabled=true -jar "$RUN_JAR" >"$LOG" 2>&1 &
 ROTA_PID=$!
 
 READY=""
@@ -125,8 +144,10 @@ done
 [ -n "$READY" ] || { echo "Rota not ready after 3 minutes; last log lines:" >&2; tail -n 40 "$LOG" >&2; exit 70; }
 T1=$(date +%s%N)
 STARTUP_S="$(awk -v a="$T0" -v b="$T1" 'BEGIN { printf "%.1f", (b - a) / 1e9 }')"
+# CPU seconds Rota used to get ready (utime + stime, clock ticks of 10 ms): robust to a busy machine, unlike the wall time
+STARTUP_CPU_S="$(awk '{ sub(/^.*\) /, ""); split($0, f, " "); printf "%.1f", (f[12] + f[13]) / 100 }' "/proc/$ROTA_PID/stat")"
 SPRING_STARTED="$(grep -o 'Started [A-Za-z]* in [0-9.]* seconds' "$LOG" | head -n1 | awk '{print $4}' || true)"
-echo "== ready after $STARTUP_S s (Spring reports ${SPRING_STARTED:-?} s)"
+echo "== ready after $STARTUP_S s, $STARTUP_CPU_S CPU seconds (Spring reports ${SPRING_STARTED:-?} s)"
 
 # ---------------------------------------------------------------- Rota load
 PROPS="$WORK/rota.properties"
@@ -181,7 +202,7 @@ REPORT="${BENCH_REPORT:-$RESULTS_DIR/latest.md}"
   echo "- machine: $(nproc) CPUs, ${MEM_GIB} GiB RAM, ${CPU_MODEL:-unknown CPU}"
   echo "- software: $JAVA_VERSION; PostgreSQL $PG_VERSION at $PGHOST:$PGPORT (shared by Rota and pgbench)"
   echo "- jar: $JAR (git $JAR_REV)"
-  echo "- JVM options: ${JAVA_OPTS:-none}"
+  echo "- JVM options: ${JAVA_OPTS:-none}${CDS_OPTS:+ (and class-data sharing: $CDS_OPTS)}"
   echo "- settings: clients $CLIENTS, members $MEMBERS, shift types $SHIFT_TYPES, commands $COMMANDS (+ $WARMUP warm-up), query samples $QUERY_SAMPLES, pgbench $PGBENCH_SECONDS s, phones $(val phone_scheme)"
   echo "- driver: exit code $DRIVER_RC$( [ -n "$(prop failure)" ] && echo ", failure: $(prop failure)")"
   echo
@@ -194,9 +215,10 @@ REPORT="${BENCH_REPORT:-$RESULTS_DIR/latest.md}"
   echo "| on-call query p50 / p99 (ms) | $(val oncall_p50_ms) / $(val oncall_p99_ms) ($(val oncall_samples) ok, $(val oncall_errors) errors, $(val oncall_missing_assignee) without the expected assignee) |"
   echo "| CPU over the measured phase (s): Rota / PostgreSQL / load driver | $(val rota_cpu_s) / $(val pg_cpu_s) / $(val driver_cpu_s) (Rota busy $(val rota_cores_busy) cores on average) |"
   echo "| Rota CPU per command (ms) | $(val rota_cpu_ms_per_command) (PostgreSQL $(val pg_cpu_ms_per_command)); the phase also holds the lag poller's $(val lag_polls) calendar reads and the projections' work |"
+  echo "| Rota CPU per command without its idle CPU (ms) | $(val rota_cpu_ms_per_command_net) (idle: $(val rota_idle_cpu_ms_per_s) ms CPU per second, measured over 10 s before the phase) |"
   echo "| pgbench one-insert tps ($CLIENTS clients) | ${PGBENCH_TPS:-n/a} (latency avg ${PGBENCH_LAT:-n/a} ms) |"
   echo "| ratio Rota commands/s ÷ pgbench tps | $RATIO |"
-  echo "| start-up to readiness (s) | $STARTUP_S (Spring: ${SPRING_STARTED:-n/a} s) |"
+  echo "| start-up to readiness (s) | $STARTUP_S (Spring: ${SPRING_STARTED:-n/a} s; $STARTUP_CPU_S CPU seconds) |"
   echo "| RSS after load: VmRSS / VmHWM (MiB) | ${VMRSS_MB:-n/a} / ${VMHWM_MB:-n/a} |"
   echo "| projection catch-up after the last command (ms) | $(val catch_up_ms) |"
   echo "| coverage claims race: claims/s, p50 / p99 (ms) | $(val claims_per_s); $(val claim_p50_ms) / $(val claim_p99_ms) ($(val claims_issued) claims by $CLIENTS clients on $(val coverage_requests) open shifts: $(val claims_won) won, $(val claims_lost_409) lost with 409, $(val claims_error) errors) |"
