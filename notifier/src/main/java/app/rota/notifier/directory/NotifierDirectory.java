@@ -21,6 +21,8 @@ import java.util.UUID;
 /**
  * The notifier's own copy of the groups, members, shift types and slot holders it addresses SMS to,
  * written only by the notifier's event processor. Every write is an upsert, so a replayed event changes nothing.
+ * While the processor handles a batch of events, a group, member, shift-type name or the epoch read once is not
+ * read again in that batch unless the batch changes it ({@link BatchReads}).
  */
 @Component
 public class NotifierDirectory {
@@ -64,6 +66,7 @@ public class NotifierDirectory {
     }
 
     public void groupSet(GroupId groupId, String name, ZoneId zone, GroupSettings settings) {
+        BatchReads.GROUPS.forget();
         GroupSettings s = settings == null ? GroupSettings.defaults() : settings;
         jdbc.update("""
                 insert into ntf_group (group_id, name, time_zone, daily_reminder_time, reminder_lead_minutes, quiet_hours_start, quiet_hours_end)
@@ -77,6 +80,7 @@ public class NotifierDirectory {
     }
 
     public void settingsChanged(GroupId groupId, GroupSettings s) {
+        BatchReads.GROUPS.forget();
         jdbc.update("""
                 update ntf_group set daily_reminder_time = ?, reminder_lead_minutes = ?, quiet_hours_start = ?, quiet_hours_end = ?
                 where group_id = ?
@@ -85,7 +89,8 @@ public class NotifierDirectory {
     }
 
     public Optional<GroupInfo> group(GroupId groupId) {
-        return jdbc.query("select * from ntf_group where group_id = ?", GROUP, groupId.value()).stream().findFirst();
+        return BatchReads.GROUPS.read(groupId,
+                () -> jdbc.query("select * from ntf_group where group_id = ?", GROUP, groupId.value()).stream().findFirst());
     }
 
     public List<GroupInfo> groups() {
@@ -93,6 +98,7 @@ public class NotifierDirectory {
     }
 
     public void memberAdded(MemberId memberId, GroupId groupId, String name, String phone, MemberRole role) {
+        BatchReads.MEMBERS.forget();
         jdbc.update("""
                 insert into ntf_member (member_id, group_id, name, phone, role, active) values (?, ?, ?, ?, ?, true)
                 on conflict (member_id) do update set name = excluded.name, phone = excluded.phone, role = excluded.role
@@ -100,20 +106,24 @@ public class NotifierDirectory {
     }
 
     public void memberChanged(MemberId memberId, String name, String phone, MemberRole role) {
+        BatchReads.MEMBERS.forget();
         jdbc.update("update ntf_member set name = coalesce(?, name), phone = coalesce(?, phone), role = coalesce(?, role) where member_id = ?",
                 name, phone, role == null ? null : role.name(), memberId.value());
     }
 
     public void memberDeactivated(MemberId memberId) {
+        BatchReads.MEMBERS.forget();
         jdbc.update("update ntf_member set active = false where member_id = ?", memberId.value());
     }
 
     public void optedOut(MemberId memberId, boolean optedOut) {
+        BatchReads.MEMBERS.forget();
         jdbc.update("update ntf_member set opted_out = ? where member_id = ?", optedOut, memberId.value());
     }
 
     public Optional<MemberInfo> member(MemberId memberId) {
-        return jdbc.query("select * from ntf_member where member_id = ?", MEMBER, memberId.value()).stream().findFirst();
+        return BatchReads.MEMBERS.read(memberId,
+                () -> jdbc.query("select * from ntf_member where member_id = ?", MEMBER, memberId.value()).stream().findFirst());
     }
 
     /** Every member (of any group) with this phone number, oldest membership first. */
@@ -144,6 +154,7 @@ public class NotifierDirectory {
     }
 
     public void shiftTypeNamed(ShiftTypeId shiftTypeId, GroupId groupId, String name) {
+        BatchReads.SHIFT_TYPE_NAMES.forget();
         jdbc.update("""
                 insert into ntf_shift_type (shift_type_id, group_id, name) values (?, ?, ?)
                 on conflict (shift_type_id) do update set name = excluded.name
@@ -151,14 +162,15 @@ public class NotifierDirectory {
     }
 
     public void shiftTypeRenamed(ShiftTypeId shiftTypeId, String name) {
+        BatchReads.SHIFT_TYPE_NAMES.forget();
         if (name != null) {
             jdbc.update("update ntf_shift_type set name = ? where shift_type_id = ?", name, shiftTypeId.value());
         }
     }
 
     public String shiftTypeName(ShiftTypeId shiftTypeId) {
-        return jdbc.query("select name from ntf_shift_type where shift_type_id = ?", (rs, i) -> rs.getString(1),
-                shiftTypeId.value()).stream().findFirst().orElse("Shift");
+        return BatchReads.SHIFT_TYPE_NAMES.read(shiftTypeId, () -> jdbc.query("select name from ntf_shift_type where shift_type_id = ?", (rs, i) -> rs.getString(1),
+                shiftTypeId.value()).stream().findFirst().orElse("Shift"));
     }
 
     public void slotHeld(SlotKey slot, GroupId groupId, MemberId memberId, Instant start, Instant end) {
@@ -248,6 +260,6 @@ public class NotifierDirectory {
 
     /** Events older than this never cause an SMS: the notifier did not exist yet. */
     public Instant epoch() {
-        return jdbc.queryForObject("select since from ntf_epoch", Timestamp.class).toInstant();
+        return BatchReads.EPOCH.read("epoch", () -> jdbc.queryForObject("select since from ntf_epoch", Timestamp.class).toInstant());
     }
 }
