@@ -686,6 +686,20 @@ public class RotaBench {
         }
     }
 
+    /** Transactions committed in the benchmark's database so far (pg_stat_database), or -1. */
+    long pgCommits() {
+        try {
+            Process p = new ProcessBuilder("psql", "-X", "-A", "-t", "-d", pgDatabase, "-c",
+                    "select xact_commit from pg_stat_database where datname = current_database()")
+                    .redirectErrorStream(true).start();
+            String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            p.waitFor(10, TimeUnit.SECONDS);
+            return text.matches("\\d+") ? Long.parseLong(text) : -1;
+        } catch (IOException | InterruptedException e) {
+            return -1;
+        }
+    }
+
     /** The PostgreSQL processes that serve the benchmark: its database's backends and the server's own. */
     List<Long> pgPids() {
         List<Long> pids = new ArrayList<>();
@@ -737,7 +751,8 @@ public class RotaBench {
         final long rotaStart = rotaPid > 0 ? rotaTicks() : -1;
         final Map<Long, Long> pgStart = new LinkedHashMap<>();
         final long selfStart = selfCpuNanos();
-        long rotaTicks = -1, pgTicks = -1, selfNanos;
+        final long commitsStart = rotaPid > 0 ? pgCommits() : -1;
+        long rotaTicks = -1, pgTicks = -1, selfNanos, commits = -1;
 
         CpuMeter() {
             if (rotaPid > 0) for (long pid : pgPids()) pgStart.put(pid, cpuTicks(pid));
@@ -746,6 +761,8 @@ public class RotaBench {
         void stop() {
             selfNanos = selfCpuNanos() - selfStart;
             if (rotaPid <= 0) return;
+            long c = pgCommits();
+            commits = c < 0 || commitsStart < 0 ? -1 : c - commitsStart;
             long r = rotaTicks();
             rotaTicks = r < 0 || rotaStart < 0 ? -1 : r - rotaStart;
             long pg = 0;
@@ -765,6 +782,7 @@ public class RotaBench {
             put("rota_cpu_ms_per_command", commandsOk == 0 ? "n/a" : fmt(rotaTicks * CLOCK_TICK_S * 1000 / commandsOk, 2));
             put("pg_cpu_ms_per_command", commandsOk == 0 ? "n/a" : fmt(pgTicks * CLOCK_TICK_S * 1000 / commandsOk, 2));
             put("rota_cores_busy", fmt(rotaTicks * CLOCK_TICK_S / wallSeconds, 2));
+            if (commits >= 0 && commandsOk > 0) put("pg_commits_per_command", fmt((double) commits / commandsOk, 1));
             out.printf(Locale.ROOT, "cpu over the measured phase: Rota %.1f s (%.2f ms per command), PostgreSQL %.1f s, driver %.1f s%n",
                     rotaTicks * CLOCK_TICK_S, rotaTicks * CLOCK_TICK_S * 1000 / Math.max(1, commandsOk),
                     pgTicks * CLOCK_TICK_S, selfNanos / 1e9);

@@ -28,8 +28,8 @@ mkdir -p "$OUT"
 ROWS="$OUT/rows.tsv"
 printf 'side\trun\tcommands/s\tp50 ms\tp99 ms\tlag p99 ms\tRota CPU ms/cmd\tPG CPU ms/cmd\tdriver CPU s\tpgbench tps\tstart-up s\tRSS MiB\tstart-up CPU s\tnet ms/cmd\n' >"$ROWS"
 
-field() { # the value cell of a row of run.sh's report whose measure starts with $2
-  awk -F' \\| ' -v m="$2" 'index($1, "| " m) == 1 { print $2 }' "$1"
+field() { # the value cell of the first row of run.sh's report whose measure starts with $2
+  awk -F' \\| ' -v m="$2" 'index($1, "| " m) == 1 { print $2; exit }' "$1"
 }
 
 run_one() {
