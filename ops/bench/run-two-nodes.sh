@@ -206,7 +206,7 @@ REPORT="${BENCH_REPORT:-$RESULTS_DIR/two-nodes.md}"
   echo "| CPU over the measured phase (s): both nodes / PostgreSQL / driver | $(val rota_cpu_s) / $(val pg_cpu_s) / $(val driver_cpu_s) |"
   echo "| Rota CPU per command, both nodes (ms) | $(val rota_cpu_ms_per_command) (net of both nodes' idle CPU: $(val rota_cpu_ms_per_command_net)) |"
   echo "| PostgreSQL CPU per command (ms); transactions committed per command | $(val pg_cpu_ms_per_command); $(val pg_commits_per_command) |"
-  echo "| contended edits: accepted / 409 / errors, edits/s | $(val contended_edits_ok) / $(val contended_conflicts_409) / $(val contended_errors), $(val contended_edits_per_s) |"
+  echo "| contended edits: accepted / 409 VERSION_CONFLICT / 409 CONCURRENT_MODIFICATION (append refused) / errors, edits/s | $(val contended_edits_ok) / $(val contended_conflicts_409) / $(val contended_appends_refused_409) / $(val contended_errors), $(val contended_edits_per_s) |"
   echo "| RSS after the load, node 1 / node 2 (MiB) | $RSS1 / $RSS2 |"
   echo "| JobRunr master (longest-running server) | $MASTER |"
   echo
