@@ -1,0 +1,34 @@
+// One live stream per chosen group, shared by whatever is on screen (the calendar, the on-call banner).
+import { listen } from './stream.js';
+
+const subscribers = new Set();
+const stateListeners = new Set();
+let stream = null;
+let streamState = 'stopped';
+
+export function start(groupId) {
+  stop();
+  stream = listen(groupId, {
+    onSlot: slot => subscribers.forEach(subscriber => subscriber(slot)),
+    onState: value => {
+      streamState = value;
+      stateListeners.forEach(listener => listener(value));
+    },
+  });
+}
+
+export function stop() {
+  if (stream) stream.close();
+  stream = null;
+}
+
+/** Calls {@code onSlot(slot)} for every change until the returned function is called. */
+export function subscribe(onSlot) {
+  subscribers.add(onSlot);
+  return () => subscribers.delete(onSlot);
+}
+
+export function onState(listener) {
+  stateListeners.add(listener);
+  listener(streamState);
+}
