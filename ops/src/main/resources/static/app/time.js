@@ -72,9 +72,9 @@ export function offsetMinutes(epochMillis, zone) {
   return match ? (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) : 0;
 }
 
-/** The instant (epoch ms) of a wall-clock date and time in a zone (the earlier one when ambiguous). */
+/** The instant (epoch ms) of a wall-clock date and time ('HH:MM' or 'HH:MM:SS') in a zone. */
 export function wallToEpoch(isoDateValue, time, zone) {
-  const wall = Date.parse(`${isoDateValue}T${time}:00Z`);
+  const wall = Date.parse(`${isoDateValue}T${time.length === 5 ? `${time}:00` : time}Z`);
   let guess = wall - offsetMinutes(wall, zone) * 60000;
   guess = wall - offsetMinutes(guess, zone) * 60000;
   return guess;

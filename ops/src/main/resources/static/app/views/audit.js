@@ -40,7 +40,7 @@ async function asOfSection(filters, types) {
   const zone = state.group.timeZone;
   const [nowDate, nowTime] = nowInZone(zone);
   const date = h('input', { type: 'date', name: 'asOfDate', value: filters.asOfDate || nowDate, required: true });
-  const time = h('input', { type: 'time', name: 'asOfTime', value: filters.asOfTime || nowTime, required: true });
+  const time = h('input', { type: 'time', name: 'asOfTime', step: 1, value: filters.asOfTime || nowTime, required: true });
   const output = h('div');
   const form = h('form', {
     class: 'inline', onsubmit: event => {
