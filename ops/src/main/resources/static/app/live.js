@@ -2,7 +2,7 @@
 import { listen } from './stream.js';
 
 const subscribers = new Set();
-const stateListeners = new Set();
+let stateListener = () => {};
 let stream = null;
 let streamState = 'stopped';
 
@@ -12,7 +12,7 @@ export function start(groupId) {
     onSlot: slot => subscribers.forEach(subscriber => subscriber(slot)),
     onState: value => {
       streamState = value;
-      stateListeners.forEach(listener => listener(value));
+      stateListener(value);
     },
   });
 }
@@ -28,7 +28,8 @@ export function subscribe(onSlot) {
   return () => subscribers.delete(onSlot);
 }
 
+/** Shows the stream's state ('live', 'reconnecting', 'stopped'); the shell on screen is the one listener. */
 export function onState(listener) {
-  stateListeners.add(listener);
+  stateListener = listener;
   listener(streamState);
 }
