@@ -28,6 +28,7 @@ import app.rota.kernel.member.MemberOptedOutOfSmsEvent;
 import app.rota.kernel.member.MemberRef;
 import app.rota.kernel.member.MemberRole;
 import app.rota.kernel.member.TimeOffDeclaredEvent;
+import app.rota.kernel.member.TimeOffId;
 import app.rota.kernel.rotation.RotationId;
 import app.rota.kernel.rotation.RotationPublishedEvent;
 import app.rota.kernel.rotation.RotationShare;
@@ -201,9 +202,9 @@ class AuditProjectionTest {
     void theMemberFilterFindsTheEntriesThatConcernTheMemberInAnyPart() {
         happen(new SlotAssignedEvent(MARCH_7, GROUP, ADA, null, null, null, null), by(OLGA, "Olga", "GROUP_ADMIN", "WEB"));
         happen(new SlotAssignedEvent(MARCH_7, GROUP, BOB, ADA, null, null, null), BY_SYSTEM);
-        happen(new TimeOffDeclaredEvent(ADA, GROUP, LocalDate.parse("2027-04-01"), LocalDate.parse("2027-04-02"), "trip"),
+        happen(new TimeOffDeclaredEvent(ADA, GROUP, new TimeOffId(UUID.randomUUID()), LocalDate.parse("2027-04-01"), LocalDate.parse("2027-04-02"), "trip"),
                 by(OLGA, "Olga", "GROUP_ADMIN", "WEB").and(ActorMetadata.ON_BEHALF_OF, ADA.toString()));
-        happen(new TimeOffDeclaredEvent(BOB, GROUP, LocalDate.parse("2027-04-01"), LocalDate.parse("2027-04-01"), null),
+        happen(new TimeOffDeclaredEvent(BOB, GROUP, new TimeOffId(UUID.randomUUID()), LocalDate.parse("2027-04-01"), LocalDate.parse("2027-04-01"), null),
                 by(BOB, "Bob", "GROUP_MEMBER", "SMS"));
 
         assertThat(page(query(q -> q.memberId(ADA))).items()).extracting(AuditEntry::type, AuditEntry::summary).containsExactly(
@@ -270,7 +271,7 @@ class AuditProjectionTest {
                 MemberRole.MEMBER), BY_SYSTEM);
         happen(new MemberOptedOutOfSmsEvent(ADA, GROUP, "STOP"), by(ADA, "Ada", "GROUP_MEMBER", "SMS"));
         happen(new MemberOptedInToSmsEvent(ADA, GROUP, "START"), by(ADA, "Ada", "GROUP_MEMBER", "SMS"));
-        happen(new TimeOffDeclaredEvent(ADA, GROUP, MARCH_7.date(), MARCH_7.date(), null), BY_SYSTEM);
+        happen(new TimeOffDeclaredEvent(ADA, GROUP, new TimeOffId(UUID.randomUUID()), MARCH_7.date(), MARCH_7.date(), null), BY_SYSTEM);
         happen(new ShiftTypeChangedEvent(PRIMARY, GROUP, "Primary call", EnumSet.of(DayOfWeek.MONDAY)), BY_SYSTEM);
         happen(new SlotAssignedEvent(MARCH_7, GROUP, ADA, null, null, null, null), BY_SYSTEM);
         happen(new SlotUnassignedEvent(MARCH_7, GROUP, ADA, null), BY_SYSTEM);
