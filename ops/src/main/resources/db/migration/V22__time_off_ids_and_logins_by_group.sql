@@ -22,3 +22,6 @@ order by e.global_index;
 
 alter table cmd_time_off alter column time_off_id set not null;
 create unique index cmd_time_off_id on cmd_time_off (time_off_id);
+
+-- The directory reads a group's logins (their usernames) on every members read.
+create index accounts_group on accounts (group_id) where group_id is not null;
