@@ -44,6 +44,7 @@ import app.rota.kernel.member.MemberChangedEvent;
 import app.rota.kernel.member.MemberId;
 import app.rota.kernel.member.MemberRole;
 import app.rota.kernel.member.TimeOffDeclaredEvent;
+import app.rota.kernel.member.TimeOffId;
 import app.rota.kernel.rotation.RotationId;
 import app.rota.kernel.rotation.RotationPublishedEvent;
 import app.rota.kernel.rotation.RotationShare;
@@ -1055,7 +1056,7 @@ public class HistoryLoader {
             Instant t = at(day, minute);
             Actor actor = rnd.nextDouble() < 0.2 ? admin().actor : m.actor;
             sim.uow(t, actor).add("MemberAggregate", m.id.toString(), m.sequence++,
-                    new TimeOffDeclaredEvent(m.id, id, from, to, pick(new String[]{"vacation", "parental leave", "training", null})),
+                    new TimeOffDeclaredEvent(m.id, id, new TimeOffId(sim.uuid()), from, to, pick(new String[]{"vacation", "parental leave", "training", null})),
                     actingFor(actor, m));
             m.timeOff.add(new LocalDate[]{from, to});
             clock = t;

@@ -57,7 +57,7 @@ class CommandTablesTest extends RotaIntegrationTest {
         assertThat(fixtures.assign(group, primary, "2027-06-02", ana).status()).isEqualTo(200);
         assertThat(api.delete(ScheduleFixtures.slot(group, primary, "2027-06-02"), admin).status()).isEqualTo(200);
         assertThat(api.post("/api/v1/groups/" + group + "/members/" + ana + "/time-off", admin,
-                "{\"from\":\"2027-07-01\",\"to\":\"2027-07-03\"}").status()).isEqualTo(200);
+                "{\"from\":\"2027-07-01\",\"to\":\"2027-07-03\"}").status()).isEqualTo(201);
         assertThat(api.post("/api/v1/groups/" + group + "/shift-types/" + primary + "/retire", admin, "").status()).isEqualTo(204);
         Map<String, List<Map<String, Object>>> before = tablesOf(group);
 

@@ -58,7 +58,7 @@ class CoverageApiTest extends RotaIntegrationTest {
     void theHolderAsksAndIsCoveredByTheFirstColleagueWhoClaims() {
         String auditor = fixtures.member(group, "Aud", "AUDITOR");
         assertThat(api.post("/api/v1/groups/" + group + "/members/" + colleagues.get(3) + "/time-off", admin,
-                "{\"from\":\"" + DAY + "\",\"to\":\"" + DAY + "\"}").status()).isEqualTo(200);
+                "{\"from\":\"" + DAY + "\",\"to\":\"" + DAY + "\"}").status()).isEqualTo(201);
 
         String request = ask(annToken, "{\"slot\":" + slot() + ",\"reason\":\"flu\"}");
         JsonNode read = awaitRequest(request, "OPEN");
@@ -174,7 +174,7 @@ class CoverageApiTest extends RotaIntegrationTest {
         assertRefused(() -> api.post(requests(), annToken, "{\"slot\":" + slot() + "}"), 409, "SLOT_PENDING", null);
         assertRefused(() -> api.post(requests() + "/" + request + "/claim", annToken, ""), 422, "CLAIMANT_INELIGIBLE", "memberId");
         assertThat(api.post("/api/v1/groups/" + group + "/members/" + colleagues.get(0) + "/time-off", admin,
-                "{\"from\":\"" + DAY + "\",\"to\":\"" + DAY + "\"}").status()).isEqualTo(200);
+                "{\"from\":\"" + DAY + "\",\"to\":\"" + DAY + "\"}").status()).isEqualTo(201);
         assertRefused(() -> api.post(requests() + "/" + request + "/claim", colleagueTokens.get(0), ""), 422,
                 "CLAIMANT_INELIGIBLE", "memberId");
         assertRefused(() -> api.post(requests() + "/" + request + "/cancel", colleagueTokens.get(1), ""), 403, "ACCESS_DENIED", null);

@@ -129,6 +129,28 @@ class InputRefusalsTest extends RotaIntegrationTest {
         assertRefused(() -> api.get("/api/v1/groups/" + group + path.replace("{m}", member).replace("{p}", primary), admin), 400, code, field);
     }
 
+    @ParameterizedTest(name = "{0} -> {3} {4}")
+    @CsvSource(delimiter = '|', value = {
+            "includeInactive maybe       | GET    | /groups/{g}/members?includeInactive=maybe                | 400 | MALFORMED_REQUEST  | includeInactive",
+            "member that is no id        | GET    | /groups/{g}/members/not-an-id                            | 400 | MALFORMED_REQUEST  | memberId",
+            "member nobody is            | GET    | /groups/{g}/members/{u}                                  | 404 | MEMBER_NOT_FOUND   | ",
+            "withdraw a non-id time off  | DELETE | /groups/{g}/members/{m}/time-off/not-an-id               | 400 | MALFORMED_REQUEST  | timeOffId",
+            "withdraw unknown time off   | DELETE | /groups/{g}/members/{m}/time-off/{u}                     | 404 | TIME_OFF_NOT_FOUND | timeOffId",
+            "withdraw for a non-id member| DELETE | /groups/{g}/members/x/time-off/{u}                       | 400 | MALFORMED_REQUEST  | memberId",
+            "withdraw for nobody         | DELETE | /groups/{g}/members/{u}/time-off/{u}                     | 404 | MEMBER_NOT_FOUND   | ",
+            "shift types of a non-id     | GET    | /groups/not-an-id/shift-types                            | 400 | MALFORMED_REQUEST  | groupId",
+            "groups page -1              | GET    | /groups?page=-1                                          | 400 | MALFORMED_REQUEST  | page",
+            "groups size 0               | GET    | /groups?size=0                                           | 400 | MALFORMED_REQUEST  | size",
+            "groups size 501             | GET    | /groups?size=501                                         | 400 | MALFORMED_REQUEST  | size",
+            "groups size abc             | GET    | /groups?size=abc                                         | 400 | MALFORMED_REQUEST  | size",
+    })
+    void badDirectoryRequestsAreRefusedAndNothingIsStored(String description, String method, String path, int status,
+                                                           String code, String field) {
+        String url = "/api/v1" + path.replace("{g}", group).replace("{m}", member)
+                .replace("{u}", "00000000-0000-0000-0000-00000000dead");
+        assertRefused(() -> method.equals("DELETE") ? api.delete(url, admin) : api.get(url, admin), status, code, field);
+    }
+
     @Test
     void aSlotDateOutsideTheAcceptedYearsIsRefused() {
         assertRefused(() -> api.put(ScheduleFixtures.slot(group, primary, "2400-01-01"), admin,

@@ -61,7 +61,7 @@ class NodeRolesTest {
                     .as("no command side here").isIn(404, 405);
             EventProcessingConfiguration processing = reader.getBean(EventProcessingConfiguration.class);
             assertThat(processing.eventProcessors()).as("the query side's projections and the notifier's processor")
-                    .containsOnlyKeys("groups", "calendar", "swaps", "coverage", "feeds", "reports", "audit", "notifier");
+                    .containsOnlyKeys("groups", "calendar", "swaps", "coverage", "feeds", "reports", "audit", "directory", "notifier");
         }
     }
 }

@@ -117,7 +117,7 @@ class ScheduleRefusalsTest extends RotaIntegrationTest {
 
         assertThat(api.get("/api/v1/groups/" + group + "/calendar?from=2027-01-01&to=2027-01-07", token).status()).isEqualTo(200);
         assertThat(api.post("/api/v1/groups/" + group + "/members/" + self + "/time-off", token,
-                "{\"from\":\"2027-04-01\",\"to\":\"2027-04-02\"}").status()).isEqualTo(200);
+                "{\"from\":\"2027-04-01\",\"to\":\"2027-04-02\"}").status()).isEqualTo(201);
         assertRefused(() -> api.post("/api/v1/groups/" + group + "/members/" + member + "/time-off", token,
                 "{\"from\":\"2027-04-01\",\"to\":\"2027-04-02\"}"), 403, "ACCESS_DENIED", null);
         assertRefused(() -> api.put(slot(group, primary, "2027-02-01"), token, "{\"memberId\":\"" + self + "\"}"), 403, "ACCESS_DENIED", null);

@@ -53,6 +53,10 @@ class TenantIsolationTest extends RotaIntegrationTest {
             Map.entry("POST /api/v1/groups/{groupId}/members/{memberId}/deactivate", ""),
             Map.entry("POST /api/v1/groups/{groupId}/members/{memberId}/time-off", "{\"from\":\"2027-06-01\",\"to\":\"2027-06-02\"}"),
             Map.entry("GET /api/v1/groups/{groupId}/members/{memberId}/schedule?from=2027-03-01&to=2027-03-31", ""),
+            Map.entry("GET /api/v1/groups/{groupId}/members?includeInactive=true", ""),
+            Map.entry("GET /api/v1/groups/{groupId}/members/{memberId}", ""),
+            Map.entry("DELETE /api/v1/groups/{groupId}/members/{memberId}/time-off/{timeOffId}", ""),
+            Map.entry("GET /api/v1/groups/{groupId}/shift-types", ""),
             Map.entry("POST /api/v1/groups/{groupId}/shift-types",
                     "{\"name\":\"Night\",\"startTime\":\"20:00\",\"durationHours\":12,\"daysOfWeek\":[\"MONDAY\"]}"),
             Map.entry("PATCH /api/v1/groups/{groupId}/shift-types/{shiftTypeId}", "{\"name\":\"Renamed\"}"),
@@ -144,8 +148,11 @@ class TenantIsolationTest extends RotaIntegrationTest {
         String requestId = openShift.text("id");
         await().atMost(java.time.Duration.ofSeconds(10))
                 .until(() -> api.get("/api/v1/groups/" + group + "/coverage-requests/" + requestId, superAdmin).status() == 200);
+        Api.Response timeOff = api.post("/api/v1/groups/" + group + "/members/" + member + "/time-off", superAdmin,
+                "{\"from\":\"2027-07-01\",\"to\":\"2027-07-02\"}");
+        assertThat(timeOff.status()).as(timeOff.body()).isEqualTo(201);
         return Map.of("groupId", group, "shiftTypeId", shiftType, "memberId", member, "date", "2027-03-02",
-                "secondMemberId", second, "swapId", swapId, "requestId", requestId);
+                "secondMemberId", second, "swapId", swapId, "requestId", requestId, "timeOffId", timeOff.text("id"));
     }
 
     @Test

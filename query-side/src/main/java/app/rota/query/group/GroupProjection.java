@@ -1,18 +1,28 @@
 package app.rota.query.group;
 
+import app.rota.kernel.common.Actor;
+import app.rota.kernel.common.Paging;
 import app.rota.kernel.group.FindGroupQuery;
+import app.rota.kernel.group.FindGroupsQuery;
 import app.rota.kernel.group.GroupCreatedEvent;
 import app.rota.kernel.group.GroupResponse;
 import app.rota.kernel.group.GroupSettingsChangedEvent;
+import app.rota.kernel.group.GroupSummary;
+import app.rota.kernel.group.GroupsResponse;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.List;
 
 /** Builds {@link GroupView} rows from group events and answers group queries. */
 @Component
@@ -47,5 +57,24 @@ class GroupProjection {
     @QueryHandler
     GroupResponse handle(FindGroupQuery query) {
         return groups.findById(query.groupId().value()).map(GroupView::toResponse).orElse(null);
+    }
+
+    /**
+     * The caller's groups by name, as the query's actor says: every group for a super admin (or the system), a member's
+     * login its one group, anyone else none.
+     */
+    @QueryHandler
+    GroupsResponse handle(FindGroupsQuery query, MetaData metaData) {
+        Paging.check(query.page(), query.size(), FindGroupsQuery.MAX_SIZE);
+        Actor actor = Actor.fromMetaData(metaData);
+        if (actor.role() == Actor.Role.SUPER_ADMIN || actor.role() == Actor.Role.SYSTEM) {
+            Page<GroupView> page = groups.findAll(PageRequest.of(query.page(), query.size(),
+                    Sort.by(Sort.Order.asc("name").ignoreCase(), Sort.Order.asc("id"))));
+            return new GroupsResponse(page.stream().map(GroupView::toSummary).toList(), query.page(), query.size(),
+                    page.getTotalElements());
+        }
+        List<GroupSummary> own = actor.groupId() == null ? List.of()
+                : groups.findById(actor.groupId().value()).map(GroupView::toSummary).stream().toList();
+        return new GroupsResponse(query.page() == 0 ? own : List.of(), query.page(), query.size(), own.size());
     }
 }

@@ -3,6 +3,7 @@ package app.rota.query.group;
 import app.rota.kernel.group.GroupId;
 import app.rota.kernel.group.GroupResponse;
 import app.rota.kernel.group.GroupSettings;
+import app.rota.kernel.group.GroupSummary;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -68,6 +69,10 @@ class GroupView {
         holidays.clear();
         holidays.addAll(settings.holidays());
         this.version = version;
+    }
+
+    GroupSummary toSummary() {
+        return new GroupSummary(new GroupId(id), name, timeZone);
     }
 
     GroupResponse toResponse() {

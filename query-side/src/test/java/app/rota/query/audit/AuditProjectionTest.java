@@ -28,6 +28,8 @@ import app.rota.kernel.member.MemberOptedOutOfSmsEvent;
 import app.rota.kernel.member.MemberRef;
 import app.rota.kernel.member.MemberRole;
 import app.rota.kernel.member.TimeOffDeclaredEvent;
+import app.rota.kernel.member.TimeOffId;
+import app.rota.kernel.member.TimeOffWithdrawnEvent;
 import app.rota.kernel.rotation.RotationId;
 import app.rota.kernel.rotation.RotationPublishedEvent;
 import app.rota.kernel.rotation.RotationShare;
@@ -201,9 +203,9 @@ class AuditProjectionTest {
     void theMemberFilterFindsTheEntriesThatConcernTheMemberInAnyPart() {
         happen(new SlotAssignedEvent(MARCH_7, GROUP, ADA, null, null, null, null), by(OLGA, "Olga", "GROUP_ADMIN", "WEB"));
         happen(new SlotAssignedEvent(MARCH_7, GROUP, BOB, ADA, null, null, null), BY_SYSTEM);
-        happen(new TimeOffDeclaredEvent(ADA, GROUP, LocalDate.parse("2027-04-01"), LocalDate.parse("2027-04-02"), "trip"),
+        happen(new TimeOffDeclaredEvent(ADA, GROUP, new TimeOffId(UUID.randomUUID()), LocalDate.parse("2027-04-01"), LocalDate.parse("2027-04-02"), "trip"),
                 by(OLGA, "Olga", "GROUP_ADMIN", "WEB").and(ActorMetadata.ON_BEHALF_OF, ADA.toString()));
-        happen(new TimeOffDeclaredEvent(BOB, GROUP, LocalDate.parse("2027-04-01"), LocalDate.parse("2027-04-01"), null),
+        happen(new TimeOffDeclaredEvent(BOB, GROUP, new TimeOffId(UUID.randomUUID()), LocalDate.parse("2027-04-01"), LocalDate.parse("2027-04-01"), null),
                 by(BOB, "Bob", "GROUP_MEMBER", "SMS"));
 
         assertThat(page(query(q -> q.memberId(ADA))).items()).extracting(AuditEntry::type, AuditEntry::summary).containsExactly(
@@ -213,6 +215,26 @@ class AuditProjectionTest {
                 tuple("MemberAdded", "Ada added as MEMBER"));
         assertThat(page(query(q -> q.memberId(OLGA).type("TimeOffDeclared"))).total()).as("Olga acted").isEqualTo(1);
         assertThat(page(query(q -> q.memberId(BOB).type("TimeOffDeclared"))).items().get(0).actor().source()).isEqualTo("SMS");
+    }
+
+    @Test
+    void withdrawnTimeOffIsAnEntryThatShowsTheDeclarationAsItWasAndWhoWithdrewItForWhom() {
+        TimeOffId trip = new TimeOffId(UUID.randomUUID());
+        happen(new TimeOffDeclaredEvent(ADA, GROUP, trip, LocalDate.parse("2027-04-01"), LocalDate.parse("2027-04-02"), "trip"),
+                by(ADA, "Ada", "GROUP_MEMBER", "WEB"));
+        happen(new TimeOffWithdrawnEvent(ADA, GROUP, trip, LocalDate.parse("2027-04-01"), LocalDate.parse("2027-04-02")),
+                by(OLGA, "Olga", "GROUP_ADMIN", "WEB").and(ActorMetadata.ON_BEHALF_OF, ADA.toString()));
+
+        AuditEntry withdrawn = page(query(q -> q.type("TimeOffWithdrawn"))).items().get(0);
+
+        assertThat(withdrawn.summary()).isEqualTo("Ada's time off from 2027-04-01 to 2027-04-02 withdrawn");
+        assertThat(withdrawn.before()).containsEntry("timeOffId", trip.toString()).containsEntry("from", "2027-04-01")
+                .containsEntry("to", "2027-04-02");
+        assertThat(withdrawn.after()).isNull();
+        assertThat(withdrawn.actor().name()).isEqualTo("Olga");
+        assertThat(withdrawn.onBehalfOf().name()).isEqualTo("Ada");
+        assertThat(page(query(q -> q.memberId(ADA).type("TimeOffWithdrawn"))).total()).isEqualTo(1);
+        assertThat(page(query(q -> q.type("TimeOffDeclared"))).items().get(0).after()).containsEntry("timeOffId", trip.toString());
     }
 
     @Test
@@ -270,7 +292,9 @@ class AuditProjectionTest {
                 MemberRole.MEMBER), BY_SYSTEM);
         happen(new MemberOptedOutOfSmsEvent(ADA, GROUP, "STOP"), by(ADA, "Ada", "GROUP_MEMBER", "SMS"));
         happen(new MemberOptedInToSmsEvent(ADA, GROUP, "START"), by(ADA, "Ada", "GROUP_MEMBER", "SMS"));
-        happen(new TimeOffDeclaredEvent(ADA, GROUP, MARCH_7.date(), MARCH_7.date(), null), BY_SYSTEM);
+        TimeOffId dayOff = new TimeOffId(UUID.randomUUID());
+        happen(new TimeOffDeclaredEvent(ADA, GROUP, dayOff, MARCH_7.date(), MARCH_7.date(), null), BY_SYSTEM);
+        happen(new TimeOffWithdrawnEvent(ADA, GROUP, dayOff, MARCH_7.date(), MARCH_7.date()), BY_SYSTEM);
         happen(new ShiftTypeChangedEvent(PRIMARY, GROUP, "Primary call", EnumSet.of(DayOfWeek.MONDAY)), BY_SYSTEM);
         happen(new SlotAssignedEvent(MARCH_7, GROUP, ADA, null, null, null, null), BY_SYSTEM);
         happen(new SlotUnassignedEvent(MARCH_7, GROUP, ADA, null), BY_SYSTEM);
