@@ -105,7 +105,7 @@ export function toast(message, kind = 'ok') {
   node.className = `toast show ${kind}`;
   node.textContent = message;
   clearTimeout(toastTimer);
-  toastTimer = setTimeout(() => { node.className = 'toast'; }, 5000);
+  toastTimer = setTimeout(() => { node.className = 'toast'; }, 4000);
 }
 
 /** An error message block for a form, announced by screen readers. */

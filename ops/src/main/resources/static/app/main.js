@@ -3,7 +3,7 @@ import { h, replace, field, select, toast } from './dom.js';
 import * as api from './api.js';
 import * as session from './session.js';
 import * as live from './live.js';
-import { state, loadMe, chooseGroup, isAdmin, canAudit } from './state.js';
+import { state, loadMe, chooseGroup, isAdmin, canAudit, directoryChanged } from './state.js';
 import { navigate, parseRoute } from './nav.js';
 import { renderOnCall } from './views/oncall.js';
 import calendar from './views/calendar.js';
@@ -111,6 +111,7 @@ async function route() {
   if (!session.current()) return;
   if (cleanup) cleanup();
   cleanup = null;
+  directoryChanged(); // each screen reads members and shift types afresh: another admin may have changed them
   const { path, params } = parseRoute();
   const wanted = params.get('group') || (state.group && state.group.id)
     || sessionStorage.getItem('rota.group') || (state.groups[0] && state.groups[0].id);

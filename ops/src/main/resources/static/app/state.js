@@ -1,5 +1,5 @@
 // What the app knows about the caller and the chosen group, and the group's directory (members, shift types),
-// read once per group and read again after a change.
+// read once per screen and again after a change.
 import * as api from './api.js';
 
 export const state = {
@@ -12,9 +12,18 @@ export const state = {
 
 const cache = new Map();
 
+const GROUP_PAGE = 500;
+
+/** Who the caller is and every group they may open (a super admin's list is read page by page). */
 export async function loadMe() {
   state.me = await api.get('/me');
-  state.groups = (await api.get('/groups')).groups;
+  const groups = [];
+  for (let page = 0; ; page++) {
+    const answer = await api.get('/groups', { page, size: GROUP_PAGE });
+    groups.push(...answer.groups);
+    if (answer.total === undefined || groups.length >= answer.total || answer.groups.length === 0) break;
+  }
+  state.groups = groups;
   cache.clear();
 }
 

@@ -16,6 +16,8 @@ const TYPES = ['GroupCreated', 'GroupSettingsChanged', 'MemberAdded', 'MemberCha
   'CoverageRequested', 'CoverageClaimed', 'CoverageApproved', 'CoverageRejected', 'CoverageEscalated',
   'CoverageCovered', 'CoverageCancelled', 'CoverageUnfilled'];
 
+const words = text => text.replaceAll('_', ' ').toLowerCase();
+
 const FILTERS = ['from', 'to', 'memberId', 'shiftTypeId', 'date', 'type', 'page', 'asOfDate', 'asOfTime'];
 
 async function showHistory(slot, name) {
@@ -31,7 +33,12 @@ async function showHistory(slot, name) {
 function changes(entry) {
   const keys = [...new Set([...Object.keys(entry.before || {}), ...Object.keys(entry.after || {})])];
   return keys.map(key => {
-    const show = value => value === null || value === undefined ? '—' : typeof value === 'object' ? JSON.stringify(value) : String(value);
+    const show = value => {
+      if (value === null || value === undefined) return '—';
+      if (Array.isArray(value)) return value.map(show).join(', ');
+      if (typeof value === 'object') return value.name || Object.values(value).map(show).join(' ');
+      return String(value);
+    };
     return h('div', { class: 'change' }, `${key}: ${show((entry.before || {})[key])} → ${show((entry.after || {})[key])}`);
   });
 }
@@ -100,7 +107,7 @@ export default async function audit(main, params) {
       h('tbody', null, page.items.map(entry => h('tr', null,
         h('td', null, instantLabel(entry.at, zone)),
         h('td', null, entry.actor ? entry.actor.name || 'system' : 'system',
-          entry.actor ? h('div', { class: 'muted' }, [entry.actor.role, entry.actor.source].filter(Boolean).join(' · ').toLowerCase()) : null,
+          entry.actor ? h('div', { class: 'muted' }, words([entry.actor.role, entry.actor.source].filter(Boolean).join(' · '))) : null,
           entry.onBehalfOf ? h('div', { class: 'muted' }, `for ${entry.onBehalfOf.name}`) : null),
         h('td', null, entry.summary, h('div', { class: 'muted' }, entry.type), changes(entry)),
         h('td', null, entry.reason || ''),

@@ -63,13 +63,19 @@ export function monthGrid({ month, slots, shiftTypes, zone, onSlot, caption }) {
   const cells = new Map();
   const todayDate = today(zone);
 
+  // A redrawn slot keeps its button element, so focus (and a dialog's way back to it) stays where it was.
   const drawCell = (cell, slot) => {
-    const button = h('button', {
-      type: 'button', class: `slot status-${slot.status}`, 'data-slot': slotKey(slot),
-      'data-status': slot.status, 'data-version': slot.version, 'aria-label': slotLabel(slot),
-      onclick: () => onSlot(bySlot.get(slotKey(slot))),
-    }, slotContent(slot, typeById.get(slot.shiftTypeId)));
-    replace(cell, button);
+    let button = cell.querySelector('button.slot');
+    if (!button) {
+      const key = slotKey(slot);
+      button = h('button', { type: 'button', 'data-slot': key, onclick: () => onSlot(bySlot.get(key)) });
+      replace(cell, button);
+    }
+    button.className = `slot status-${slot.status}`;
+    button.dataset.status = slot.status;
+    button.dataset.version = slot.version;
+    button.setAttribute('aria-label', slotLabel(slot));
+    replace(button, slotContent(slot, typeById.get(slot.shiftTypeId)));
   };
 
   const head = h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Day'),

@@ -21,7 +21,7 @@ export function renderOnCall(container) {
         answer.onCall.length === 0 ? h('span', { class: 'muted' }, 'nobody: no shift is running') : null,
         answer.onCall.map(slot => h('span', { class: `oncall-slot status-${slot.status}` },
           h('strong', null, slot.shiftTypeName), ' ',
-          slot.assignee ? slot.assignee.name : 'open', ' ',
+          slot.assignee ? slot.assignee.name : slot.status === 'GAP' ? 'nobody (gap)' : 'open', ' ',
           h('span', { class: 'muted' }, `until ${wallDate(slot.end) === wallDate(slot.start) ? '' : `${dayLabel(wallDate(slot.end))} `}${wallTime(slot.end)}`))));
     } catch (error) {
       replace(container, h('span', { class: 'muted' }, `On call now: ${error.message}`));

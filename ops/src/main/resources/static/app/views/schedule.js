@@ -31,13 +31,12 @@ async function proposeSwap(slot, trade, done) {
   if (trade) {
     counterpart.addEventListener('change', async () => {
       const from = today(state.group.timeZone);
-      const calendar = await api.get(groupPath('/calendar'), { from, to: addDays(from, 120) });
-      theirSlots = calendar.slots.filter(candidate => candidate.assignee && candidate.assignee.memberId === counterpart.value
-        && candidate.status === 'ASSIGNED' && notStarted(candidate));
+      const theirs = await api.get(groupPath(`/members/${counterpart.value}/schedule`), { from, to: addDays(from, 365) });
+      theirSlots = theirs.slots.filter(candidate => candidate.status === 'ASSIGNED' && notStarted(candidate));
       replace(theirSlot, theirSlots.length
         ? [h('option', { value: '' }, 'Choose their slot…'),
           theirSlots.map((candidate, index) => h('option', { value: String(index) }, `${slotName(candidate)} (${slotSpan(candidate)})`))]
-        : h('option', { value: '' }, 'They hold no slot in the next 120 days'));
+        : h('option', { value: '' }, 'They hold no slot in the coming year'));
       theirSlot.disabled = theirSlots.length === 0;
     });
   }

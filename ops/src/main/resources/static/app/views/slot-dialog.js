@@ -32,7 +32,7 @@ export async function historyList(slot) {
   const items = [];
   for (const entry of history.entries) {
     const actor = entry.actor
-      ? `${entry.actor.name || 'system'} (${[entry.actor.role, entry.actor.source].filter(Boolean).join(', ').toLowerCase()})`
+      ? `${entry.actor.name || 'system'} (${[entry.actor.role, entry.actor.source].filter(Boolean).join(', ').replaceAll('_', ' ').toLowerCase()})`
       : 'system';
     items.push(h('li', null,
       h('strong', null, `v${entry.version} ${entry.type === 'ASSIGNED' ? 'assigned' : 'unassigned'}`), ' ',
@@ -41,7 +41,7 @@ export async function historyList(slot) {
       h('div', { class: 'muted' }, instantLabel(entry.at, state.group.timeZone), ' · by ', actor,
         entry.onBehalfOf ? ` for ${await memberName(entry.onBehalfOf)}` : '',
         entry.reason ? ` · “${entry.reason}”` : '',
-        entry.cause ? ` · ${entry.cause.split(':')[0]}` : '')));
+        entry.cause ? ` · through a ${entry.cause.split(':')[0]}` : '')));
   }
   return h('ol', { class: 'history' }, items);
 }

@@ -77,17 +77,27 @@ public final class Browser implements AutoCloseable {
         return driver;
     }
 
-    /** Opens the app at a route, e.g. {@code #/calendar?group=…}, as a fresh page load. */
+    /**
+     * Opens the app at a route, e.g. {@code #/calendar?group=…}, as a fresh page load (a URL that differs only in its
+     * fragment would not load the page again). The login stays: the tab's sessionStorage outlives navigation.
+     */
     public Browser go(String hash) {
+        driver.get("about:blank");
         driver.get(baseUrl + "/" + hash);
+        return this;
+    }
+
+    /** Forgets the login (the token lives in the tab's sessionStorage) and shows the login form. */
+    public Browser logOut() {
+        driver.get(baseUrl + "/");
+        driver.executeScript("sessionStorage.clear()");
+        driver.navigate().refresh();
         return this;
     }
 
     /** Logs out whoever was logged in and logs in through the login form. */
     public Browser logIn(String username, String password) {
-        driver.get(baseUrl + "/");
-        driver.executeScript("sessionStorage.clear()");
-        driver.navigate().refresh();
+        logOut();
         type(By.name("username"), username);
         type(By.name("password"), password);
         click(By.cssSelector("form.login button[type=submit]"));
@@ -129,6 +139,15 @@ public final class Browser implements AutoCloseable {
 
     public Object script(String script, Object... arguments) {
         return ((JavascriptExecutor) driver).executeScript(script, arguments);
+    }
+
+    /** Waits until no message is showing at the bottom of the screen (for a clean screenshot). */
+    public void awaitNoToast() {
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("#toast.show")));
+    }
+
+    public void scrollToTop() {
+        script("window.scrollTo(0, 0)");
     }
 
     public void resize(int width, int height) {
