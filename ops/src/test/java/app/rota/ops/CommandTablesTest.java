@@ -58,6 +58,9 @@ class CommandTablesTest extends RotaIntegrationTest {
         assertThat(api.delete(ScheduleFixtures.slot(group, primary, "2027-06-02"), admin).status()).isEqualTo(200);
         assertThat(api.post("/api/v1/groups/" + group + "/members/" + ana + "/time-off", admin,
                 "{\"from\":\"2027-07-01\",\"to\":\"2027-07-03\"}").status()).isEqualTo(201);
+        String withdrawn = api.post("/api/v1/groups/" + group + "/members/" + ana + "/time-off", admin,
+                "{\"from\":\"2027-08-01\",\"to\":\"2027-08-01\"}").text("id");
+        assertThat(api.delete("/api/v1/groups/" + group + "/members/" + ana + "/time-off/" + withdrawn, admin).status()).isEqualTo(204);
         assertThat(api.post("/api/v1/groups/" + group + "/shift-types/" + primary + "/retire", admin, "").status()).isEqualTo(204);
         Map<String, List<Map<String, Object>>> before = tablesOf(group);
 
@@ -68,6 +71,7 @@ class CommandTablesTest extends RotaIntegrationTest {
         assertThat(tablesOf(group)).isEqualTo(before);
         assertThat(before.get("cmd_member")).extracting(row -> row.get("role")).containsExactly("MEMBER", "AUDITOR", "ADMIN");
         assertThat(before.get("cmd_booking")).hasSize(1);
+        assertThat(before.get("cmd_time_off")).as("the withdrawn time off is gone").hasSize(1);
     }
 
     @Test
@@ -177,7 +181,7 @@ class CommandTablesTest extends RotaIntegrationTest {
                         + "order by joined_order", group),
                 "cmd_shift_type", jdbc.queryForList("select * from cmd_shift_type where group_id = ?::uuid", group),
                 "cmd_booking", jdbc.queryForList("select * from cmd_booking where group_id = ?::uuid order by slot_key", group),
-                "cmd_time_off", jdbc.queryForList("select member_id, from_date, to_date from cmd_time_off where group_id = ?::uuid "
+                "cmd_time_off", jdbc.queryForList("select time_off_id, member_id, from_date, to_date from cmd_time_off where group_id = ?::uuid "
                         + "order by member_id, from_date", group));
     }
 }

@@ -249,6 +249,40 @@ class DirectoryApiTest extends RotaIntegrationTest {
         assertThat(api.get("/api/v1/groups", eve).json().get("groups").toString()).doesNotContain(group);
     }
 
+    @Test
+    void aRebuildWhileServingGivesTheSameDirectory() {
+        fixtures.shiftType(group, "Primary", "08:00", 24);
+        String dan = "/api/v1/groups/" + group + "/members/" + ids.get("Dan");
+        String kept = api.post(dan + "/time-off", superAdmin, "{\"from\":\"2027-09-01\",\"to\":\"2027-09-02\"}").text("id");
+        String dropped = api.post(dan + "/time-off", superAdmin, "{\"from\":\"2027-10-01\",\"to\":\"2027-10-01\"}").text("id");
+        assertThat(api.delete(dan + "/time-off/" + dropped, superAdmin).status()).isEqualTo(204);
+        assertThat(api.post(dan + "/deactivate", superAdmin, "").status()).isEqualTo(204);
+        awaitMember(superAdmin, ids.get("Dan"), m -> !m.get("active").asBoolean() && m.get("timeOff").size() == 1);
+        String before = directory();
+
+        Api.Response replay = api.post("/api/v1/admin/projections/directory/replay", superAdmin, "");
+
+        assertThat(replay.status()).as(replay.body()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))
+                .until(this::directoryProcessor, status -> "DONE".equals(status.at("/lastReplay/status").asString()));
+        assertThat(directory()).isEqualTo(before).contains(kept).doesNotContain(dropped);
+    }
+
+    private String directory() {
+        return api.get("/api/v1/groups/" + group + "/members?includeInactive=true", superAdmin).body()
+                + api.get("/api/v1/groups/" + group + "/members/" + ids.get("Dan"), superAdmin).body()
+                + api.get("/api/v1/groups/" + group + "/shift-types", superAdmin).body();
+    }
+
+    private JsonNode directoryProcessor() {
+        for (JsonNode projection : api.get("/api/v1/admin/projections", superAdmin).json().get("projections")) {
+            if (projection.get("name").asString().equals("directory")) {
+                return projection;
+            }
+        }
+        throw new AssertionError("no directory processor");
+    }
+
     private void member(String name, String role, boolean withLogin) {
         String phone = ScheduleFixtures.nextPhone();
         String login = withLogin ? ",\"username\":\"" + prefix + name + "\",\"password\":\"" + PASSWORD + "\"" : "";

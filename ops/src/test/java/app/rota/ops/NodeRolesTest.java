@@ -57,6 +57,10 @@ class NodeRolesTest {
             assertThat(api.get("/api/v1/groups/" + groupId, token).text("timeZone")).isEqualTo("Europe/Rome");
             assertThat(api.get("/api/v1/groups/" + groupId + "/calendar?from=2027-01-01&to=2027-01-07", token).status())
                     .isEqualTo(200);
+            await("a processor new to this database reads it from the first event").atMost(Duration.ofSeconds(20))
+                    .until(() -> api.get("/api/v1/groups/" + groupId + "/members", token).json().path("members").size() == 2);
+            assertThat(api.get("/api/v1/groups/" + groupId + "/shift-types", token).json().at("/shiftTypes/0/name").asString())
+                    .isEqualTo("P");
             assertThat(api.post("/api/v1/groups", token, "{\"name\":\"Nope\",\"timeZone\":\"UTC\"}").status())
                     .as("no command side here").isIn(404, 405);
             EventProcessingConfiguration processing = reader.getBean(EventProcessingConfiguration.class);
