@@ -89,16 +89,27 @@ async function askForCover(slot, done) {
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, 'Ask for cover'))));
 }
 
+/** Reads follow writes: wait briefly until my schedule shows the slot as no longer plainly assigned. */
+async function untilPending(slot) {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const mine = await api.get(groupPath(`/members/${state.memberId}/schedule`), { from: slot.date, to: slot.date });
+    const now = mine.slots.find(candidate => candidate.shiftTypeId === slot.shiftTypeId);
+    if (!now || now.status !== 'ASSIGNED') return;
+    await new Promise(resolve => setTimeout(resolve, 150));
+  }
+}
+
 function slotRow(slot, refresh) {
+  const changed = () => untilPending(slot).then(refresh);
   const actionable = slot.status === 'ASSIGNED' && notStarted(slot);
   return h('li', { class: `card slot-card status-${slot.status}`, 'data-slot': `${slot.shiftTypeId}/${slot.date}` },
     h('div', null, h('strong', null, slotName(slot)), ' ',
       h('span', { class: 'badge' }, STATUS_LABELS[slot.status] || slot.status)),
     h('div', { class: 'muted' }, slotSpan(slot), ` · ${hours(slot.realHours)}`),
     actionable ? h('div', { class: 'actions' },
-      h('button', { type: 'button', name: 'trade', onclick: () => proposeSwap(slot, true, refresh) }, 'Trade…'),
-      h('button', { type: 'button', name: 'give-away', onclick: () => proposeSwap(slot, false, refresh) }, 'Give away…'),
-      h('button', { type: 'button', name: 'cover', onclick: () => askForCover(slot, refresh) }, 'Ask for cover…')) : null,
+      h('button', { type: 'button', name: 'trade', onclick: () => proposeSwap(slot, true, changed) }, 'Trade…'),
+      h('button', { type: 'button', name: 'give-away', onclick: () => proposeSwap(slot, false, changed) }, 'Give away…'),
+      h('button', { type: 'button', name: 'cover', onclick: () => askForCover(slot, changed) }, 'Ask for cover…')) : null,
     slot.status === 'SWAP_PENDING' || slot.status === 'COVERAGE_REQUESTED'
       ? h('a', { href: `#/inbox?group=${state.group.id}` }, 'See it in Swaps & cover') : null);
 }

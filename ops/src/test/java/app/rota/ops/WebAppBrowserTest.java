@@ -280,6 +280,7 @@ class WebAppBrowserTest extends RotaIntegrationTest {
         assertThat(seen.getAttribute("data-version")).isEqualTo("1");
         assertThat(bob.script("return window.rotaNotReloaded")).as("no reload").isEqualTo(true);
         assertThat(bob.awaitText(By.cssSelector("tr[data-date='2027-10-31'] th"), "DST").getText()).contains("25 h day");
+        bob.script("arguments[0].scrollIntoView({block: 'center'})", seen);
         bob.screenshot("08-live-update");
     }
 
