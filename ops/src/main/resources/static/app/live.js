@@ -2,6 +2,7 @@
 import { listen } from './stream.js';
 
 const subscribers = new Set();
+const resyncs = new Set();
 let stateListener = () => {};
 let stream = null;
 let streamState = 'stopped';
@@ -10,6 +11,7 @@ export function start(groupId) {
   stop();
   stream = listen(groupId, {
     onSlot: slot => subscribers.forEach(subscriber => subscriber(slot)),
+    onResync: () => resyncs.forEach(resync => resync()),
     onState: value => {
       streamState = value;
       stateListener(value);
@@ -22,10 +24,17 @@ export function stop() {
   stream = null;
 }
 
-/** Calls {@code onSlot(slot)} for every change until the returned function is called. */
-export function subscribe(onSlot) {
+/**
+ * Calls {@code onSlot(slot)} for every change, and {@code onResync()} when changes may have been missed, until the
+ * returned function is called.
+ */
+export function subscribe(onSlot, onResync = () => {}) {
   subscribers.add(onSlot);
-  return () => subscribers.delete(onSlot);
+  resyncs.add(onResync);
+  return () => {
+    subscribers.delete(onSlot);
+    resyncs.delete(onResync);
+  };
 }
 
 /** Shows the stream's state ('live', 'reconnecting', 'stopped'); the shell on screen is the one listener. */

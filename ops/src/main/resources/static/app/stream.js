@@ -51,13 +51,16 @@ export class EventStreamParser {
 
 /**
  * Listens to a group's slot changes until closed. {@code onSlot(slot)} gets each changed slot;
- * {@code onState('live' | 'reconnecting' | 'stopped')} tells whether it is connected.
+ * {@code onState('live' | 'reconnecting' | 'stopped')} tells whether it is connected; {@code onResync()} is
+ * called when a later connection cannot resume where the last one stopped (no event had come yet, so there
+ * is no Last-Event-ID): whoever shows slots reads them again.
  */
-export function listen(groupId, { onSlot, onState }) {
+export function listen(groupId, { onSlot, onState, onResync }) {
   const controller = new AbortController();
   let lastEventId = null;
   let backoff = 1000;
   let closed = false;
+  let connections = 0;
 
   async function connectOnce() {
     const headers = { Accept: 'text/event-stream', Authorization: `Bearer ${session.token()}` };
@@ -70,6 +73,7 @@ export function listen(groupId, { onSlot, onState }) {
     }
     if (!response.ok || !response.body) throw new Error(`stream answered ${response.status}`);
     onState('live');
+    if (connections++ > 0 && !lastEventId) onResync();
     backoff = 1000;
     const parser = new EventStreamParser(event => {
       if (event.id) lastEventId = event.id;

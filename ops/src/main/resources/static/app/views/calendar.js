@@ -43,10 +43,12 @@ export default async function calendar(main, params) {
     legend(),
     grid.element);
 
+  const range = { from: dates[0], to: dates[dates.length - 1] };
   return live.subscribe(slot => {
-    if (slot.date >= dates[0] && slot.date <= dates[dates.length - 1] && grid.update(slot)) {
-      main.dataset.lastLive = `${slot.shiftTypeId}/${slot.date}@${slot.version}`;
-    }
+    if (slot.date >= range.from && slot.date <= range.to) grid.update(slot);
+  }, async () => {
+    const again = await api.get(groupPath('/calendar'), range);
+    again.slots.forEach(slot => grid.update(slot));
   });
 }
 

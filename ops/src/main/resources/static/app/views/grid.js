@@ -115,6 +115,7 @@ export function monthGrid({ month, slots, shiftTypes, zone, onSlot, caption }) {
       const known = bySlot.get(slotKey(slot));
       const cell = cells.get(slotKey(slot));
       if (!cell || (known && slot.version < known.version)) return false;
+      if (known && JSON.stringify(known) === JSON.stringify(slot)) return false;
       bySlot.set(slotKey(slot), slot);
       drawCell(cell, slot);
       const button = cell.querySelector('button');

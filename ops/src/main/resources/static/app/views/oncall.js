@@ -29,8 +29,9 @@ export function renderOnCall(container) {
   };
   refresh();
   timer = setInterval(refresh, 60000);
-  unsubscribe = live.subscribe(() => {
+  const soon = () => {
     clearTimeout(pending);
     pending = setTimeout(refresh, 300);
-  });
+  };
+  unsubscribe = live.subscribe(soon, soon);
 }
