@@ -14,38 +14,36 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 
-/** Builds {@link GroupView} rows from group events and answers group queries. */
+/** Builds the groups' read model ({@link GroupStore}) from group events and answers group queries. */
 @Component
 @ProcessingGroup(GroupProjection.PROCESSING_GROUP)
 class GroupProjection {
 
     static final String PROCESSING_GROUP = "groups";
 
-    private final GroupViewRepository groups;
+    private final GroupStore groups;
 
-    GroupProjection(GroupViewRepository groups) {
+    GroupProjection(GroupStore groups) {
         this.groups = groups;
     }
 
     @EventHandler
     void on(GroupCreatedEvent event, @Timestamp Instant at, @SequenceNumber long sequence) {
-        groups.save(GroupView.created(event.groupId(), event.name(), event.timeZone().getId(), event.settings(),
-                at, sequence + 1));
+        groups.created(event.groupId(), event.name(), event.timeZone().getId(), event.settings(), at, sequence + 1);
     }
 
     @EventHandler
     void on(GroupSettingsChangedEvent event, @SequenceNumber long sequence) {
-        groups.findById(event.groupId().value())
-                .ifPresent(group -> group.settingsChanged(event.after(), sequence + 1));
+        groups.settingsChanged(event.groupId(), event.after(), sequence + 1);
     }
 
     @ResetHandler
     void reset() {
-        groups.deleteAllInBatch();
+        groups.reset();
     }
 
     @QueryHandler
     GroupResponse handle(FindGroupQuery query) {
-        return groups.findById(query.groupId().value()).map(GroupView::toResponse).orElse(null);
+        return groups.group(query.groupId()).orElse(null);
     }
 }

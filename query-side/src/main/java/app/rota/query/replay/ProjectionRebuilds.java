@@ -73,6 +73,8 @@ class ProjectionRebuilds {
     private static final long LOCK_KEY = 0x52454255494C44L;
     private static final String RETIRED = "rota_retired";
     private static final Pattern TABLE_NAME = Pattern.compile("[a-z_][a-z0-9_]*");
+    /** The table a foreign key's definition references, with or without its schema. */
+    private static final Pattern FOREIGN_TABLE = Pattern.compile("REFERENCES\\s+(?:\"?[a-z0-9_]+\"?\\.)?\"?[a-z0-9_]+\"?\\(");
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilds.class);
 
     private final Map<String, RebuildableProjection> projections;
@@ -377,25 +379,65 @@ class ProjectionRebuilds {
         String live = jdbc.queryForObject("select current_schema()", String.class);
         jdbc.execute("drop schema if exists " + SCHEMA + " cascade");
         jdbc.execute("create schema " + SCHEMA);
+        List<String> indexedNow = projection.tables().stream().filter(table -> !projection.appendOnlyTables().contains(table)).toList();
         for (String table : projection.tables()) {
             jdbc.execute("create unlogged table " + SCHEMA + "." + table + " (like " + live + "." + table
                     + " including defaults including generated including identity)");
-            if (!projection.appendOnlyTables().contains(table)) {
-                copyConstraintsAndIndexes(jdbc, live, table);
-            }
         }
+        indexedNow.forEach(table -> copyConstraintsAndIndexes(jdbc, live, table));
+        indexedNow.forEach(table -> copyForeignKeys(jdbc, live, table, projection.tables()));
     }
 
-    /** The append-only tables' constraints and indexes, then every table logged (written to the WAL once, in bulk). */
+    /**
+     * The append-only tables' constraints and indexes, then every table logged (written to the WAL once, in bulk),
+     * each after the tables it references (a logged table may not reference an unlogged one).
+     */
     private void finishSchema(RebuildableProjection projection) {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         String live = jdbc.queryForObject("select current_schema()", String.class);
         for (String table : projection.appendOnlyTables()) {
             copyConstraintsAndIndexes(jdbc, live, table);
+            copyForeignKeys(jdbc, live, table, projection.tables());
         }
-        for (String table : projection.tables()) {
-            jdbc.execute("alter table " + SCHEMA + "." + table + " set logged");
+        List<String> unlogged = new ArrayList<>(projection.tables());
+        while (!unlogged.isEmpty()) {
+            String next = unlogged.stream()
+                    .filter(table -> referencedBy(jdbc, table).stream().noneMatch(referenced -> !referenced.equals(table) && unlogged.contains(referenced)))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("The foreign keys of " + unlogged + " make a cycle"));
+            jdbc.execute("alter table " + SCHEMA + "." + next + " set logged");
+            unlogged.remove(next);
         }
+    }
+
+    /** The tables of the rebuild's schema that a table's foreign keys reference. */
+    private static List<String> referencedBy(JdbcTemplate jdbc, String table) {
+        return jdbc.queryForList("""
+                select r.relname from pg_constraint c
+                join pg_class t on t.oid = c.conrelid join pg_namespace n on n.oid = t.relnamespace
+                join pg_class r on r.oid = c.confrelid
+                where c.contype = 'f' and n.nspname = ? and t.relname = ?""", String.class, SCHEMA, table);
+    }
+
+    /**
+     * A table's foreign keys, pointed at the rebuilt copies of the tables they reference, which must be tables of
+     * the same projection (a rebuilt table referencing a live one would tie the switch to it).
+     */
+    private static void copyForeignKeys(JdbcTemplate jdbc, String live, String table, List<String> tables) {
+        jdbc.query("""
+                select c.conname, pg_get_constraintdef(c.oid), r.relname from pg_constraint c
+                join pg_class t on t.oid = c.conrelid join pg_namespace n on n.oid = t.relnamespace
+                join pg_class r on r.oid = c.confrelid
+                where n.nspname = ? and t.relname = ? and c.contype = 'f' order by c.conname""",
+                (RowCallbackHandler) rs -> {
+                    String referenced = rs.getString(3);
+                    if (!tables.contains(referenced)) {
+                        throw new IllegalStateException(table + " references " + referenced + ", which is not a table of the same projection");
+                    }
+                    String definition = FOREIGN_TABLE.matcher(rs.getString(2))
+                            .replaceFirst("REFERENCES " + SCHEMA + "." + referenced + "(");
+                    jdbc.execute("alter table " + SCHEMA + "." + table + " add constraint " + rs.getString(1) + " " + definition);
+                }, live, table);
     }
 
     private static void copyConstraintsAndIndexes(JdbcTemplate jdbc, String live, String table) {
