@@ -45,6 +45,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -205,8 +206,7 @@ class ProjectionRebuilds {
             }
             connection.setAutoCommit(false);
             BatchingJdbcTemplate jdbc = new BatchingJdbcTemplate(new SingleConnectionDataSource(connection, true));
-            AnnotationEventHandlerAdapter handlers = new AnnotationEventHandlerAdapter(projection.handlersWritingTo(jdbc));
-            cursor = new Cursor(handlers, jdbc, connection, name, started);
+            cursor = new Cursor(() -> new AnnotationEventHandlerAdapter(projection.handlersWritingTo(jdbc)), jdbc, connection, name, started);
             // catch up while the live processor serves; until a pass finds next to nothing left
             while (cursor.drain() > COMMIT_EVERY) {
                 checkNotStopping();
@@ -248,7 +248,8 @@ class ProjectionRebuilds {
     /** The events after a position, applied to the rebuild's handlers; commits every {@link #COMMIT_EVERY}. */
     private final class Cursor {
 
-        private final AnnotationEventHandlerAdapter handlers;
+        private final Supplier<AnnotationEventHandlerAdapter> freshHandlers;
+        private AnnotationEventHandlerAdapter handlers;
         private final BatchingJdbcTemplate jdbc;
         private final Connection connection;
         private final String name;
@@ -260,8 +261,10 @@ class ProjectionRebuilds {
         private long applied;
         private long skipped;
 
-        Cursor(AnnotationEventHandlerAdapter handlers, BatchingJdbcTemplate jdbc, Connection connection, String name, Replay started) {
-            this.handlers = handlers;
+        Cursor(Supplier<AnnotationEventHandlerAdapter> freshHandlers, BatchingJdbcTemplate jdbc, Connection connection, String name,
+               Replay started) {
+            this.freshHandlers = freshHandlers;
+            this.handlers = freshHandlers.get();
             this.jdbc = jdbc;
             this.connection = connection;
             this.name = name;
@@ -320,9 +323,11 @@ class ProjectionRebuilds {
             chunk.clear();
         }
 
+        /** Also after each rollback, a fresh instance of the handlers: what they held in memory may have been rolled back. */
         private void reapplyChunkOneByOne() throws SQLException {
             jdbc.discard();
             connection.rollback();
+            handlers = freshHandlers.get();
             for (TrackedEventMessage<?> event : chunk) {
                 Savepoint savepoint = connection.setSavepoint();
                 try {
@@ -332,6 +337,7 @@ class ProjectionRebuilds {
                 } catch (RuntimeException failed) {
                     jdbc.discard();
                     connection.rollback(savepoint);
+                    handlers = freshHandlers.get();
                     park(event, failed);
                 }
             }
