@@ -36,7 +36,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.Set;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +47,6 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Rebuilds a projection from the first event while it keeps serving.
@@ -69,6 +67,8 @@ import java.util.stream.Stream;
 class ProjectionRebuilds {
 
     static final int COMMIT_EVERY = 2_000;
+    /** How many events are read and deserialized ahead of the ones being applied. */
+    private static final int READ_AHEAD = 4_000;
     static final String SCHEMA = "rota_rebuild";
     /** The advisory lock key a rebuild holds ('R','E','B','U','I','L','D' in ASCII). */
     private static final long LOCK_KEY = 0x52454255494C44L;
@@ -280,10 +280,9 @@ class ProjectionRebuilds {
          */
         long drain() throws SQLException {
             long count = 0;
-            try (Stream<? extends TrackedEventMessage<?>> stream = events.readEvents(token, false)) {
-                Iterator<? extends TrackedEventMessage<?>> iterator = stream.iterator();
-                while (iterator.hasNext()) {
-                    TrackedEventMessage<?> event = iterator.next();
+            try (ReadAhead ahead = new ReadAhead(events.readEvents(token, false), READ_AHEAD, name)) {
+                TrackedEventMessage<?> event;
+                while ((event = ahead.next()) != null) {
                     chunk.add(event);
                     if (!applyBatched(event)) {
                         reapplyChunkOneByOne();
