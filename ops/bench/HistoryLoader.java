@@ -675,7 +675,8 @@ public class HistoryLoader {
             if (day.getDayOfMonth() == 15 && firstOfNext.isAfter(assignedTo) && !firstOfNext.isAfter(sim.slotsTo)) {
                 rotation(day, firstOfNext, firstOfNext.withDayOfMonth(firstOfNext.lengthOfMonth()));
             }
-            if (day.getMonthValue() == 12 && day.getDayOfMonth() == 1 && !day.equals(createdOn)) {
+            // (not on the last day: the history may end before 09:30 that day)
+            if (day.getMonthValue() == 12 && day.getDayOfMonth() == 1 && !day.equals(createdOn) && day.isBefore(sim.endDay)) {
                 holidaysOfNextYear(day);
             }
             if (day.equals(createdOn.plusMonths(12)) && index % 10 == 3) {
