@@ -28,6 +28,12 @@ function button(label, name, onclick, kind) {
   return h('button', { type: 'button', name, class: kind || '', onclick }, label);
 }
 
+/** An admin's decision on something waiting for approval (a swap accepted, a cover request claimed). */
+function approval(path, done) {
+  return [button('Approve', 'approve', () => act(path('approve'), 'Approved', null, done), 'primary'),
+    button('Reject', 'reject', () => act(path('reject'), 'Rejected', null, done))];
+}
+
 function swapActions(swap, done) {
   const path = verb => groupPath(`/swaps/${swap.id}/${verb}`);
   const counterpart = swap.counterpart.memberId === me();
@@ -37,10 +43,7 @@ function swapActions(swap, done) {
     actions.push(button(counterpart ? 'Accept' : 'Accept for them', 'accept', () => act(path('accept'), 'Accepted', null, done), 'primary'));
     actions.push(button('Decline', 'decline', () => act(path('decline'), 'Declined', null, done)));
   }
-  if (swap.status === 'ACCEPTED' && isAdmin()) {
-    actions.push(button('Approve', 'approve', () => act(path('approve'), 'Approved', null, done), 'primary'));
-    actions.push(button('Reject', 'reject', () => act(path('reject'), 'Rejected', null, done)));
-  }
+  if (swap.status === 'ACCEPTED' && isAdmin()) actions.push(...approval(path, done));
   if (PENDING_SWAPS.includes(swap.status) && (proposer || isAdmin())) {
     actions.push(button('Cancel swap', 'cancel', () => act(path('cancel'), 'Cancelled', null, done), 'danger'));
   }
@@ -75,10 +78,7 @@ function coverActions(request, done) {
         button('Claim for them', 'claim-for', () => act(path('claim'), 'Claimed', { memberId: who.value }, done))));
     }
   }
-  if (request.status === 'CLAIMED' && isAdmin()) {
-    actions.push(button('Approve', 'approve', () => act(path('approve'), 'Approved', null, done), 'primary'));
-    actions.push(button('Reject', 'reject', () => act(path('reject'), 'Rejected', null, done)));
-  }
+  if (request.status === 'CLAIMED' && isAdmin()) actions.push(...approval(path, done));
   if (PENDING_COVER.includes(request.status) && (requester || isAdmin())) {
     actions.push(button('Cancel request', 'cancel', () => act(path('cancel'), 'Cancelled', null, done), 'danger'));
   }

@@ -262,6 +262,32 @@ class WebAppBrowserTest extends RotaIntegrationTest {
     }
 
     @Test
+    void aMemberAsksForCoverAndAColleagueOfferedTheSlotClaimsIt() {
+        String group = fixtures.group("UTC");
+        String primary = fixtures.shiftType(group, "Primary", "08:00", 24);
+        String adaLogin = uniqueLogin("ada");
+        String benLogin = uniqueLogin("ben");
+        String ada = fixtures.memberWithLogin(group, "Ada", "MEMBER", adaLogin, "ada-password-123");
+        String ben = fixtures.memberWithLogin(group, "Ben", "MEMBER", benLogin, "ben-password-123");
+        assertThat(fixtures.assign(group, primary, "2027-07-20", ada).status()).isEqualTo(200);
+        fixtures.awaitSlotVersion(group, primary, "2027-07-20", 1);
+
+        alice.logIn(adaLogin, "ada-password-123").go("#/schedule?group=" + group + "&from=2027-07-01&to=2027-07-31");
+        alice.click(By.cssSelector("li[data-slot='" + primary + "/2027-07-20'] button[name=cover]"));
+        alice.type(inDialog("input[name=reason]"), "conference");
+        alice.click(inDialog("button[type=submit]"));
+        alice.awaitText(By.cssSelector("li[data-slot='" + primary + "/2027-07-20']"), "cover requested");
+
+        bob.logIn(benLogin, "ben-password-123").go("#/inbox?group=" + group);
+        WebElement request = bob.awaitText(By.cssSelector("li.cover[data-status=OPEN]"), "Ada asks for cover");
+        assertThat(request.getText()).contains("Primary Tue 20 Jul", "Offered to Ben", "conference");
+        bob.click(By.cssSelector("li.cover[data-status=OPEN] button[name=claim]"));
+        bob.awaitText(By.id("toast"), "Claimed");
+
+        awaitHolder(group, primary, "2027-07-20", ben);
+    }
+
+    @Test
     void aChangeMadeInOneBrowserAppearsInAnotherWithoutAReload() {
         String group = fixtures.group("Europe/Berlin");
         String primary = fixtures.shiftType(group, "Primary", "08:00", 24);
