@@ -107,7 +107,7 @@ class InputRefusalsTest extends RotaIntegrationTest {
             "on-call as of year 3000     | /on-call?asOf=3000-01-01T00:00:00Z                   | DATE_OUT_OF_RANGE | asOf",
             "fairness without from       | /reports/fairness?to=2038-01-31                     | FIELD_REQUIRED | from",
             "fairness to before from     | /reports/fairness?from=2038-02-01&to=2038-01-31     | DATE_RANGE_INVALID | to",
-            "fairness over 366 days      | /reports/fairness?from=2038-01-01&to=2028-01-02     | DATE_RANGE_TOO_LARGE | to",
+            "fairness over 366 days      | /reports/fairness?from=2038-01-01&to=2039-01-02     | DATE_RANGE_TOO_LARGE | to",
             "fairness from year 1066     | /reports/fairness?from=1066-10-14&to=1066-10-15     | DATE_OUT_OF_RANGE | from",
             "fairness to year 9999999    | /reports/fairness?from=2038-01-01&to=%2B9999999-01-01 | DATE_OUT_OF_RANGE | to",
             "fairness to 30 February     | /reports/fairness?from=2038-02-01&to=2038-02-30     | MALFORMED_REQUEST | to",
