@@ -44,6 +44,7 @@ import app.rota.kernel.member.MemberChangedEvent;
 import app.rota.kernel.member.MemberId;
 import app.rota.kernel.member.MemberRole;
 import app.rota.kernel.member.TimeOffDeclaredEvent;
+import app.rota.kernel.member.TimeOffId;
 import app.rota.kernel.rotation.RotationId;
 import app.rota.kernel.rotation.RotationPublishedEvent;
 import app.rota.kernel.rotation.RotationShare;
@@ -674,7 +675,8 @@ public class HistoryLoader {
             if (day.getDayOfMonth() == 15 && firstOfNext.isAfter(assignedTo) && !firstOfNext.isAfter(sim.slotsTo)) {
                 rotation(day, firstOfNext, firstOfNext.withDayOfMonth(firstOfNext.lengthOfMonth()));
             }
-            if (day.getMonthValue() == 12 && day.getDayOfMonth() == 1 && !day.equals(createdOn)) {
+            // (not on the last day: the history may end before 09:30 that day)
+            if (day.getMonthValue() == 12 && day.getDayOfMonth() == 1 && !day.equals(createdOn) && day.isBefore(sim.endDay)) {
                 holidaysOfNextYear(day);
             }
             if (day.equals(createdOn.plusMonths(12)) && index % 10 == 3) {
@@ -1055,7 +1057,7 @@ public class HistoryLoader {
             Instant t = at(day, minute);
             Actor actor = rnd.nextDouble() < 0.2 ? admin().actor : m.actor;
             sim.uow(t, actor).add("MemberAggregate", m.id.toString(), m.sequence++,
-                    new TimeOffDeclaredEvent(m.id, id, from, to, pick(new String[]{"vacation", "parental leave", "training", null})),
+                    new TimeOffDeclaredEvent(m.id, id, new TimeOffId(sim.uuid()), from, to, pick(new String[]{"vacation", "parental leave", "training", null})),
                     actingFor(actor, m));
             m.timeOff.add(new LocalDate[]{from, to});
             clock = t;

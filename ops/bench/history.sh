@@ -7,7 +7,7 @@
 # With --prepare (the default), the read models are first built the fast way: Rota starts once to migrate the
 # database, every processor's token is set to the head, and the measured projections (calendar, audit, reports)
 # are rebuilt from the first event with POST /admin/projections/{name}/replay, each timed (events/s); the
-# processors whose reads are not measured (swaps, coverage, feeds, notifier, sagas) stay at the head.
+# processors whose reads are not measured (swaps, coverage, feeds, directory, notifier, sagas) stay at the head.
 # Usage: ops/bench/history.sh [--db rota_history] [--samples 400] [--fairness-samples 10] [--replay true|false]
 #                             [--prepare true|false] [--rebuild "calendar audit reports"] [--clients 8] [--pgbench-seconds 20]
 # Env: ROTA_JAR (default ops/target/rota.jar, built if missing), BENCH_PORT (18181),
@@ -145,7 +145,7 @@ if [ "$PREPARE" = true ]; then
     insert into token_entry (processor_name, segment, token, token_type, timestamp, owner)
     select p, 0, convert_to('{\"index\":' || h || ',\"gaps\":[]}', 'UTF8'), 'org.axonframework.eventhandling.GapAwareTrackingToken',
            to_char(now() at time zone 'utc', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'), null
-    from unnest(array['groups', 'calendar', 'swaps', 'coverage', 'feeds', 'reports', 'audit', 'notifier',
+    from unnest(array['groups', 'calendar', 'swaps', 'coverage', 'feeds', 'reports', 'audit', 'directory', 'notifier',
                       'SwapSagaProcessor', 'CoverageSagaProcessor']) p,
          (select max(global_index) h from domain_event_entry) m
     on conflict (segment, processor_name) do update set token = excluded.token, token_type = excluded.token_type, owner = null"

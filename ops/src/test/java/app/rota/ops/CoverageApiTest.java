@@ -24,7 +24,7 @@ import static org.awaitility.Awaitility.await;
  */
 class CoverageApiTest extends RotaIntegrationTest {
 
-    private static final String DAY = "2027-06-07";
+    private static final String DAY = "2038-06-07";
     private static final String PASSWORD = "cover-password-1";
 
     private String admin;
@@ -58,7 +58,7 @@ class CoverageApiTest extends RotaIntegrationTest {
     void theHolderAsksAndIsCoveredByTheFirstColleagueWhoClaims() {
         String auditor = fixtures.member(group, "Aud", "AUDITOR");
         assertThat(api.post("/api/v1/groups/" + group + "/members/" + colleagues.get(3) + "/time-off", admin,
-                "{\"from\":\"" + DAY + "\",\"to\":\"" + DAY + "\"}").status()).isEqualTo(200);
+                "{\"from\":\"" + DAY + "\",\"to\":\"" + DAY + "\"}").status()).isEqualTo(201);
 
         String request = ask(annToken, "{\"slot\":" + slot() + ",\"reason\":\"flu\"}");
         JsonNode read = awaitRequest(request, "OPEN");
@@ -147,7 +147,7 @@ class CoverageApiTest extends RotaIntegrationTest {
 
     @Test
     void anAdminPostsAnOpenShiftAndAMemberTakesIt() {
-        String open = "2027-06-09";
+        String open = "2038-06-09";
         Api.Response posted = api.post(requests(), admin, "{\"slot\":{\"shiftTypeId\":\"" + primary + "\",\"date\":\"" + open + "\"}}");
         assertThat(posted.status()).as(posted.body()).isEqualTo(201);
         JsonNode read = awaitRequest(posted.text("id"), "OPEN");
@@ -164,7 +164,7 @@ class CoverageApiTest extends RotaIntegrationTest {
     @Test
     void theRefusalsAnswerWithTheirCodesAndStoreNothing() {
         assertRefused(() -> api.post(requests(), colleagueTokens.get(0), "{\"slot\":" + slot() + "}"), 403, "ACCESS_DENIED", null);
-        assertRefused(() -> api.post(requests(), annToken, "{\"slot\":{\"shiftTypeId\":\"" + primary + "\",\"date\":\"2027-06-10\"}}"),
+        assertRefused(() -> api.post(requests(), annToken, "{\"slot\":{\"shiftTypeId\":\"" + primary + "\",\"date\":\"2038-06-10\"}}"),
                 403, "ACCESS_DENIED", null);
         assertRefused(() -> api.post(requests(), annToken, "{\"slot\":{\"shiftTypeId\":\"" + primary + "\",\"date\":\"2020-06-10\"}}"),
                 403, "ACCESS_DENIED", null);
@@ -174,7 +174,7 @@ class CoverageApiTest extends RotaIntegrationTest {
         assertRefused(() -> api.post(requests(), annToken, "{\"slot\":" + slot() + "}"), 409, "SLOT_PENDING", null);
         assertRefused(() -> api.post(requests() + "/" + request + "/claim", annToken, ""), 422, "CLAIMANT_INELIGIBLE", "memberId");
         assertThat(api.post("/api/v1/groups/" + group + "/members/" + colleagues.get(0) + "/time-off", admin,
-                "{\"from\":\"" + DAY + "\",\"to\":\"" + DAY + "\"}").status()).isEqualTo(200);
+                "{\"from\":\"" + DAY + "\",\"to\":\"" + DAY + "\"}").status()).isEqualTo(201);
         assertRefused(() -> api.post(requests() + "/" + request + "/claim", colleagueTokens.get(0), ""), 422,
                 "CLAIMANT_INELIGIBLE", "memberId");
         assertRefused(() -> api.post(requests() + "/" + request + "/cancel", colleagueTokens.get(1), ""), 403, "ACCESS_DENIED", null);

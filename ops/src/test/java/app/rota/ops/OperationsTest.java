@@ -85,7 +85,7 @@ class OperationsTest extends RotaIntegrationTest {
         assertThat(Instant.parse(store.get("firstAt").asString())).isBeforeOrEqualTo(Instant.parse(store.get("lastAt").asString()));
         assertThat(store.get("sizeBytes").asLong()).isPositive();
 
-        List<String> projections = List.of("audit", "calendar", "coverage", "feeds", "groups", "notifier", "reports", "swaps");
+        List<String> projections = List.of("audit", "calendar", "coverage", "directory", "feeds", "groups", "notifier", "reports", "swaps");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             List<JsonNode> listed = new ArrayList<>();
             api.get("/api/v1/admin/projections", admin).json().get("projections").forEach(listed::add);

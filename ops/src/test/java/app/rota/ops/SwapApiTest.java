@@ -28,8 +28,8 @@ import static org.awaitility.Awaitility.await;
  */
 class SwapApiTest extends RotaIntegrationTest {
 
-    private static final String DAY_1 = "2027-05-03";
-    private static final String DAY_2 = "2027-05-04";
+    private static final String DAY_1 = "2038-05-03";
+    private static final String DAY_2 = "2038-05-04";
     private static final String PASSWORD = "swap-password-1";
 
     private String admin;
@@ -161,7 +161,7 @@ class SwapApiTest extends RotaIntegrationTest {
                 409, "MEMBER_DOUBLE_BOOKED", "memberId");
         assertThat(api.delete(ScheduleFixtures.slot(group, backup, DAY_1), admin).status()).isEqualTo(200);
         assertThat(api.post("/api/v1/groups/" + group + "/members/" + bob + "/time-off", admin,
-                "{\"from\":\"" + DAY_1 + "\",\"to\":\"" + DAY_1 + "\"}").status()).isEqualTo(200);
+                "{\"from\":\"" + DAY_1 + "\",\"to\":\"" + DAY_1 + "\"}").status()).isEqualTo(201);
         assertRefused(() -> api.post(swaps(), annToken, "{\"fromSlot\":" + slot(DAY_1) + ",\"counterpartId\":\"" + bob + "\"}"),
                 422, "MEMBER_ON_TIME_OFF", null);
     }

@@ -24,7 +24,10 @@ import app.rota.kernel.member.NewLogin;
 import app.rota.kernel.member.OptInToSmsCommand;
 import app.rota.kernel.member.OptOutOfSmsCommand;
 import app.rota.kernel.member.TimeOffDeclaredEvent;
+import app.rota.kernel.member.TimeOffId;
 import app.rota.kernel.member.TimeOffResponse;
+import app.rota.kernel.member.TimeOffWithdrawnEvent;
+import app.rota.kernel.member.WithdrawTimeOffCommand;
 import app.rota.kernel.member.MemberId;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -32,13 +35,16 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * A member of one group: name, phone, role, active, and whether their number opted out of SMS.
- * Deactivation keeps every past record.
+ * A member of one group: name, phone, role, active, whether their number opted out of SMS, and the time off
+ * they declared (withdrawn or not). Deactivation keeps every past record.
  */
 @Aggregate
 class MemberAggregate {
@@ -55,6 +61,11 @@ class MemberAggregate {
     private MemberRole role;
     private boolean active;
     private boolean optedOut;
+    private final Map<TimeOffId, DeclaredTimeOff> timeOff = new HashMap<>();
+
+    /** One declaration of time off, as this member's history tells it. */
+    private record DeclaredTimeOff(LocalDate from, LocalDate to, boolean withdrawn) {
+    }
 
     MemberAggregate() {
     }
@@ -120,9 +131,34 @@ class MemberAggregate {
         if (!active) {
             throw new RotaException(ErrorCode.MEMBER_INACTIVE, "memberId", "The member is deactivated.");
         }
-        apply(new TimeOffDeclaredEvent(memberId, groupId, command.from(), command.to(), reason),
+        if (command.timeOffId() == null) {
+            throw new RotaException(ErrorCode.FIELD_REQUIRED, "timeOffId", "The time off needs an id.");
+        }
+        apply(new TimeOffDeclaredEvent(memberId, groupId, command.timeOffId(), command.from(), command.to(), reason),
                 MetaData.from(actor.actingFor(memberId)));
-        return new TimeOffResponse(command.from(), command.to(), bookings.bookingsOf(memberId, command.from(), command.to()));
+        return new TimeOffResponse(command.timeOffId(), command.from(), command.to(),
+                bookings.bookingsOf(memberId, command.from(), command.to()));
+    }
+
+    /**
+     * Withdraws a declaration of time off: whoever may declare it (the member, or an admin for them) may withdraw
+     * it, past or future, even once the member is deactivated. Unknown to this member: 404; withdrawn before: 409.
+     */
+    @CommandHandler
+    void handle(WithdrawTimeOffCommand command, Actor actor) {
+        requireGroup(command.groupId());
+        actor.requireMayActFor(memberId);
+        DeclaredTimeOff declared = command.timeOffId() == null ? null : timeOff.get(command.timeOffId());
+        if (declared == null) {
+            throw new RotaException(ErrorCode.TIME_OFF_NOT_FOUND, "timeOffId",
+                    "No time off " + command.timeOffId() + " for this member.");
+        }
+        if (declared.withdrawn()) {
+            throw new RotaException(ErrorCode.TIME_OFF_WITHDRAWN, "timeOffId",
+                    "The time off " + command.timeOffId() + " was already withdrawn.");
+        }
+        apply(new TimeOffWithdrawnEvent(memberId, groupId, command.timeOffId(), declared.from(), declared.to()),
+                MetaData.from(actor.actingFor(memberId)));
     }
 
     /**
@@ -180,6 +216,16 @@ class MemberAggregate {
     @EventSourcingHandler
     void on(MemberDeactivatedEvent event) {
         active = false;
+    }
+
+    @EventSourcingHandler
+    void on(TimeOffDeclaredEvent event) {
+        timeOff.put(event.timeOffId(), new DeclaredTimeOff(event.from(), event.to(), false));
+    }
+
+    @EventSourcingHandler
+    void on(TimeOffWithdrawnEvent event) {
+        timeOff.computeIfPresent(event.timeOffId(), (id, declared) -> new DeclaredTimeOff(declared.from(), declared.to(), true));
     }
 
     @EventSourcingHandler

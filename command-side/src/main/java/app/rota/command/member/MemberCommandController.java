@@ -10,18 +10,22 @@ import app.rota.kernel.member.DeactivateMemberCommand;
 import app.rota.kernel.member.DeclareTimeOffCommand;
 import app.rota.kernel.member.MemberRole;
 import app.rota.kernel.member.NewLogin;
+import app.rota.kernel.member.TimeOffId;
 import app.rota.kernel.member.TimeOffResponse;
+import app.rota.kernel.member.WithdrawTimeOffCommand;
 import app.rota.kernel.member.MemberId;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.util.IdGenerator;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.time.LocalDate;
 import java.util.UUID;
@@ -64,7 +68,7 @@ class MemberCommandController {
     ResponseEntity<Void> change(@PathVariable UUID groupId, @PathVariable UUID memberId,
                                 @RequestBody ChangeMemberRequest request) {
         commands.send(new ChangeMemberCommand(new MemberId(memberId), new GroupId(groupId), request.name(),
-                request.phone(), request.role()), ErrorCode.MEMBER_NOT_FOUND, "No member " + memberId + " in this group.");
+                request.phone(), request.role()), ErrorCode.MEMBER_NOT_FOUND, noMember(memberId));
         return ResponseEntity.noContent().build();
     }
 
@@ -72,17 +76,36 @@ class MemberCommandController {
     @PreAuthorize("hasAnyRole('SUPER_ADMIN', 'GROUP_ADMIN')")
     ResponseEntity<Void> deactivate(@PathVariable UUID groupId, @PathVariable UUID memberId) {
         commands.send(new DeactivateMemberCommand(new MemberId(memberId), new GroupId(groupId)),
-                ErrorCode.MEMBER_NOT_FOUND, "No member " + memberId + " in this group.");
+                ErrorCode.MEMBER_NOT_FOUND, noMember(memberId));
         return ResponseEntity.noContent().build();
     }
 
-    /** By an admin, or by the member for themselves: the member's aggregate decides on the actor. */
+    /**
+     * By an admin, or by the member for themselves: the member's aggregate decides on the actor. 201 with the
+     * declaration's id (what withdrawing it names) and the member's slots that fall in it.
+     */
     @PostMapping("/{memberId}/time-off")
     @PreAuthorize("hasAnyRole('SUPER_ADMIN', 'GROUP_ADMIN', 'GROUP_MEMBER')")
-    TimeOffResponse declareTimeOff(@PathVariable UUID groupId, @PathVariable UUID memberId,
-                                   @RequestBody TimeOffRequest request) {
-        return commands.send(new DeclareTimeOffCommand(new MemberId(memberId), new GroupId(groupId), request.from(),
-                request.to(), request.reason()), ErrorCode.MEMBER_NOT_FOUND, "No member " + memberId + " in this group.");
+    ResponseEntity<TimeOffResponse> declareTimeOff(@PathVariable UUID groupId, @PathVariable UUID memberId,
+                                                   @RequestBody TimeOffRequest request) {
+        TimeOffId timeOffId = new TimeOffId(ids.generateId());
+        TimeOffResponse declared = commands.send(new DeclareTimeOffCommand(new MemberId(memberId), new GroupId(groupId),
+                timeOffId, request.from(), request.to(), request.reason()), ErrorCode.MEMBER_NOT_FOUND, noMember(memberId));
+        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(timeOffId)
+                .toUri()).body(declared);
+    }
+
+    /** Whoever may declare the member's time off may withdraw it (the aggregate decides); 204. */
+    @DeleteMapping("/{memberId}/time-off/{timeOffId}")
+    @PreAuthorize("hasAnyRole('SUPER_ADMIN', 'GROUP_ADMIN', 'GROUP_MEMBER')")
+    ResponseEntity<Void> withdrawTimeOff(@PathVariable UUID groupId, @PathVariable UUID memberId, @PathVariable UUID timeOffId) {
+        commands.send(new WithdrawTimeOffCommand(new MemberId(memberId), new GroupId(groupId), new TimeOffId(timeOffId)),
+                ErrorCode.MEMBER_NOT_FOUND, noMember(memberId));
+        return ResponseEntity.noContent().build();
+    }
+
+    private static String noMember(UUID memberId) {
+        return "No member " + memberId + " in this group.";
     }
 
 }

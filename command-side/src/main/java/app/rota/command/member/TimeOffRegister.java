@@ -4,6 +4,7 @@ import app.rota.command.tables.CommandTables;
 import app.rota.kernel.group.GroupId;
 import app.rota.kernel.member.MemberId;
 import app.rota.kernel.member.TimeOffDeclaredEvent;
+import app.rota.kernel.member.TimeOffWithdrawnEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -13,7 +14,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** Declared time off, by member (table {@code cmd_time_off}): who is away on which dates. */
+/**
+ * Declared time off that still holds, by member (table {@code cmd_time_off}): who is away on which dates. A
+ * withdrawn declaration leaves the table, so rotation, coverage and swaps no longer keep the member off those days.
+ */
 @Component
 @ProcessingGroup(CommandTables.PROCESSING_GROUP)
 public class TimeOffRegister {
@@ -33,8 +37,13 @@ public class TimeOffRegister {
 
     @EventHandler
     void on(TimeOffDeclaredEvent event) {
-        jdbc.update("insert into cmd_time_off (member_id, group_id, from_date, to_date) values (?, ?, ?, ?)",
-                event.memberId().value(), event.groupId().value(), event.from(), event.to());
+        jdbc.update("insert into cmd_time_off (time_off_id, member_id, group_id, from_date, to_date) values (?, ?, ?, ?, ?)",
+                event.timeOffId().value(), event.memberId().value(), event.groupId().value(), event.from(), event.to());
+    }
+
+    @EventHandler
+    void on(TimeOffWithdrawnEvent event) {
+        jdbc.update("delete from cmd_time_off where time_off_id = ?", event.timeOffId().value());
     }
 
     /** The group's time off that overlaps the dates {@code from} to {@code to}. */

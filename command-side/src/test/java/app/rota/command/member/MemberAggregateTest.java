@@ -20,7 +20,10 @@ import app.rota.kernel.member.NewLogin;
 import app.rota.kernel.member.OptInToSmsCommand;
 import app.rota.kernel.member.OptOutOfSmsCommand;
 import app.rota.kernel.member.TimeOffDeclaredEvent;
+import app.rota.kernel.member.TimeOffId;
 import app.rota.kernel.member.TimeOffResponse;
+import app.rota.kernel.member.TimeOffWithdrawnEvent;
+import app.rota.kernel.member.WithdrawTimeOffCommand;
 import app.rota.kernel.member.MemberId;
 import app.rota.kernel.schedule.ShiftTypeId;
 import app.rota.kernel.schedule.SlotKey;
@@ -51,6 +54,12 @@ class MemberAggregateTest {
     private static final MemberId ADA = new MemberId(UUID.fromString("00000000-0000-0000-0000-0000000000b1"));
     private static final String ADA_PHONE = "+13125550101";
     private static final MemberId BEA = new MemberId(UUID.fromString("00000000-0000-0000-0000-0000000000b2"));
+    private static final TimeOffId TRIP = new TimeOffId(UUID.fromString("00000000-0000-0000-0000-0000000000c1"));
+    private static final TimeOffId ANOTHER_TRIP = new TimeOffId(UUID.fromString("00000000-0000-0000-0000-0000000000c2"));
+    private static final LocalDate TRIP_FROM = LocalDate.of(2026, 3, 7);
+    private static final LocalDate TRIP_TO = LocalDate.of(2026, 3, 9);
+    private static final TimeOffDeclaredEvent ADA_TRIP_DECLARED = new TimeOffDeclaredEvent(ADA, GROUP, TRIP, TRIP_FROM, TRIP_TO, "trip");
+    private static final TimeOffWithdrawnEvent ADA_TRIP_WITHDRAWN = new TimeOffWithdrawnEvent(ADA, GROUP, TRIP, TRIP_FROM, TRIP_TO);
     private static final Map<String, Object> ADA_HERSELF = Actors.member(ADA, GROUP);
     private static final MemberAddedEvent ADA_ADDED = new MemberAddedEvent(ADA, GROUP, "Ada", ADA_PHONE, MemberRole.MEMBER);
     private static final Map<String, Object> ADA_BY_SMS = Actors.memberBySms(ADA, GROUP);
@@ -289,9 +298,9 @@ class MemberAggregateTest {
         List<SlotKey> booked = List.of(new SlotKey(new ShiftTypeId(UUID.fromString("00000000-0000-0000-0000-0000000000c1")), from));
         when(bookings.bookingsOf(ADA, from, to)).thenReturn(booked);
         fixture.given(ADA_ADDED)
-                .when(new DeclareTimeOffCommand(ADA, GROUP, from, to, "  conference  "), ADA_HERSELF)
-                .expectEvents(new TimeOffDeclaredEvent(ADA, GROUP, from, to, "conference"))
-                .expectResultMessagePayload(new TimeOffResponse(from, to, booked));
+                .when(new DeclareTimeOffCommand(ADA, GROUP, TRIP, from, to, "  conference  "), ADA_HERSELF)
+                .expectEvents(new TimeOffDeclaredEvent(ADA, GROUP, TRIP, from, to, "conference"))
+                .expectResultMessagePayload(new TimeOffResponse(TRIP, from, to, booked));
     }
 
     @Test
@@ -299,9 +308,9 @@ class MemberAggregateTest {
         LocalDate day = LocalDate.of(2026, 3, 7);
         when(bookings.bookingsOf(ADA, day, day)).thenReturn(List.of());
         fixture.given(ADA_ADDED)
-                .when(new DeclareTimeOffCommand(ADA, GROUP, day, day, null), ADA_HERSELF)
-                .expectEvents(new TimeOffDeclaredEvent(ADA, GROUP, day, day, null))
-                .expectResultMessagePayload(new TimeOffResponse(day, day, List.of()));
+                .when(new DeclareTimeOffCommand(ADA, GROUP, TRIP, day, day, null), ADA_HERSELF)
+                .expectEvents(new TimeOffDeclaredEvent(ADA, GROUP, TRIP, day, day, null))
+                .expectResultMessagePayload(new TimeOffResponse(TRIP, day, day, List.of()));
     }
 
     @Test
@@ -309,8 +318,8 @@ class MemberAggregateTest {
         LocalDate day = LocalDate.of(2026, 3, 7);
         when(bookings.bookingsOf(ADA, day, day)).thenReturn(List.of());
         fixture.given(ADA_ADDED)
-                .when(new DeclareTimeOffCommand(ADA, GROUP, day, day, null), Actors.groupAdmin(BEA, GROUP))
-                .expectEventsMatching(Actors.oneEvent(new TimeOffDeclaredEvent(ADA, GROUP, day, day, null), ADA));
+                .when(new DeclareTimeOffCommand(ADA, GROUP, TRIP, day, day, null), Actors.groupAdmin(BEA, GROUP))
+                .expectEventsMatching(Actors.oneEvent(new TimeOffDeclaredEvent(ADA, GROUP, TRIP, day, day, null), ADA));
     }
 
     @Test
@@ -318,15 +327,15 @@ class MemberAggregateTest {
         LocalDate day = LocalDate.of(2026, 3, 7);
         when(bookings.bookingsOf(ADA, day, day)).thenReturn(List.of());
         fixture.given(ADA_ADDED)
-                .when(new DeclareTimeOffCommand(ADA, GROUP, day, day, null), ADA_HERSELF)
-                .expectEventsMatching(Actors.oneEvent(new TimeOffDeclaredEvent(ADA, GROUP, day, day, null), null));
+                .when(new DeclareTimeOffCommand(ADA, GROUP, TRIP, day, day, null), ADA_HERSELF)
+                .expectEventsMatching(Actors.oneEvent(new TimeOffDeclaredEvent(ADA, GROUP, TRIP, day, day, null), null));
     }
 
     @Test
     void aMemberCannotDeclareTimeOffForAnotherMember() {
         LocalDate day = LocalDate.of(2026, 3, 7);
         fixture.given(ADA_ADDED)
-                .when(new DeclareTimeOffCommand(ADA, GROUP, day, day, null), Actors.member(BEA, GROUP))
+                .when(new DeclareTimeOffCommand(ADA, GROUP, TRIP, day, day, null), Actors.member(BEA, GROUP))
                 .expectNoEvents()
                 .expectException(refusal(ErrorCode.ACCESS_DENIED, null));
     }
@@ -335,7 +344,7 @@ class MemberAggregateTest {
     void anAuditorCannotDeclareTimeOffForAMember() {
         LocalDate day = LocalDate.of(2026, 3, 7);
         fixture.given(ADA_ADDED)
-                .when(new DeclareTimeOffCommand(ADA, GROUP, day, day, null), Actors.auditor(BEA, GROUP))
+                .when(new DeclareTimeOffCommand(ADA, GROUP, TRIP, day, day, null), Actors.auditor(BEA, GROUP))
                 .expectNoEvents()
                 .expectException(refusal(ErrorCode.ACCESS_DENIED, null));
     }
@@ -344,27 +353,27 @@ class MemberAggregateTest {
     void aCommandThatNamesNoActorCannotDeclareTimeOff() {
         LocalDate day = LocalDate.of(2026, 3, 7);
         fixture.given(ADA_ADDED)
-                .when(new DeclareTimeOffCommand(ADA, GROUP, day, day, null))
+                .when(new DeclareTimeOffCommand(ADA, GROUP, TRIP, day, day, null))
                 .expectNoEvents()
                 .expectException(refusal(ErrorCode.ACCESS_DENIED, null));
     }
 
     @Test
     void timeOffEndingBeforeItStartsIsRefused() {
-        expectRefusedTimeOff(new DeclareTimeOffCommand(ADA, GROUP, LocalDate.of(2026, 3, 9), LocalDate.of(2026, 3, 8), null),
+        expectRefusedTimeOff(new DeclareTimeOffCommand(ADA, GROUP, TRIP, LocalDate.of(2026, 3, 9), LocalDate.of(2026, 3, 8), null),
                 ErrorCode.DATE_RANGE_INVALID, "to");
     }
 
     @Test
     void timeOffWithoutAFirstDayIsRefused() {
-        expectRefusedTimeOff(new DeclareTimeOffCommand(ADA, GROUP, null, LocalDate.of(2026, 3, 8), null),
+        expectRefusedTimeOff(new DeclareTimeOffCommand(ADA, GROUP, TRIP, null, LocalDate.of(2026, 3, 8), null),
                 ErrorCode.FIELD_REQUIRED, "from");
     }
 
     @Test
     void timeOffOfMoreThan366DaysIsRefused() {
         LocalDate from = LocalDate.of(2026, 1, 1);
-        expectRefusedTimeOff(new DeclareTimeOffCommand(ADA, GROUP, from, from.plusDays(366), null),
+        expectRefusedTimeOff(new DeclareTimeOffCommand(ADA, GROUP, TRIP, from, from.plusDays(366), null),
                 ErrorCode.DATE_RANGE_TOO_LARGE, "to");
     }
 
@@ -373,22 +382,98 @@ class MemberAggregateTest {
         LocalDate from = LocalDate.of(2026, 1, 1);
         LocalDate to = from.plusDays(365);
         fixture.given(ADA_ADDED)
-                .when(new DeclareTimeOffCommand(ADA, GROUP, from, to, null), ADA_HERSELF)
-                .expectEvents(new TimeOffDeclaredEvent(ADA, GROUP, from, to, null));
+                .when(new DeclareTimeOffCommand(ADA, GROUP, TRIP, from, to, null), ADA_HERSELF)
+                .expectEvents(new TimeOffDeclaredEvent(ADA, GROUP, TRIP, from, to, null));
     }
 
     @Test
     void anInactiveMemberCannotDeclareTimeOff() {
         fixture.given(ADA_ADDED, new MemberDeactivatedEvent(ADA, GROUP))
-                .when(new DeclareTimeOffCommand(ADA, GROUP, LocalDate.of(2026, 3, 7), LocalDate.of(2026, 3, 8), null), ADA_HERSELF)
+                .when(new DeclareTimeOffCommand(ADA, GROUP, TRIP, LocalDate.of(2026, 3, 7), LocalDate.of(2026, 3, 8), null), ADA_HERSELF)
                 .expectNoEvents()
                 .expectException(refusal(ErrorCode.MEMBER_INACTIVE, "memberId"));
     }
 
     @Test
     void timeOffThroughAnotherGroupFindsNoMember() {
-        expectRefusedTimeOff(new DeclareTimeOffCommand(ADA, OTHER_GROUP, LocalDate.of(2026, 3, 7), LocalDate.of(2026, 3, 8), null),
+        expectRefusedTimeOff(new DeclareTimeOffCommand(ADA, OTHER_GROUP, TRIP, LocalDate.of(2026, 3, 7), LocalDate.of(2026, 3, 8), null),
                 ErrorCode.MEMBER_NOT_FOUND, null);
+    }
+
+    @Test
+    void timeOffWithoutAnIdIsRefused() {
+        expectRefusedTimeOff(new DeclareTimeOffCommand(ADA, GROUP, null, TRIP_FROM, TRIP_TO, null), ErrorCode.FIELD_REQUIRED, "timeOffId");
+    }
+
+    // ---- withdrawing time off
+
+    @Test
+    void aMemberWithdrawsTheirOwnTimeOffAndTheEventNamesItsDates() {
+        fixture.given(ADA_ADDED, ADA_TRIP_DECLARED)
+                .when(new WithdrawTimeOffCommand(ADA, GROUP, TRIP), ADA_HERSELF)
+                .expectEventsMatching(Actors.oneEvent(ADA_TRIP_WITHDRAWN, null));
+    }
+
+    @Test
+    void anAdminWithdrawsAMembersTimeOffAndTheEventRecordsWhomTheyActedFor() {
+        fixture.given(ADA_ADDED, ADA_TRIP_DECLARED)
+                .when(new WithdrawTimeOffCommand(ADA, GROUP, TRIP), Actors.groupAdmin(BEA, GROUP))
+                .expectEventsMatching(Actors.oneEvent(ADA_TRIP_WITHDRAWN, ADA));
+    }
+
+    @Test
+    void aMemberCannotWithdrawAnotherMembersTimeOff() {
+        fixture.given(ADA_ADDED, ADA_TRIP_DECLARED)
+                .when(new WithdrawTimeOffCommand(ADA, GROUP, TRIP), Actors.member(BEA, GROUP))
+                .expectNoEvents()
+                .expectException(refusal(ErrorCode.ACCESS_DENIED, null));
+    }
+
+    @Test
+    void anAuditorCannotWithdrawTimeOff() {
+        fixture.given(ADA_ADDED, ADA_TRIP_DECLARED)
+                .when(new WithdrawTimeOffCommand(ADA, GROUP, TRIP), Actors.auditor(BEA, GROUP))
+                .expectNoEvents()
+                .expectException(refusal(ErrorCode.ACCESS_DENIED, null));
+    }
+
+    @Test
+    void withdrawingTimeOffTheMemberNeverDeclaredIsRefusedAsUnknown() {
+        fixture.given(ADA_ADDED, ADA_TRIP_DECLARED)
+                .when(new WithdrawTimeOffCommand(ADA, GROUP, ANOTHER_TRIP), ADA_HERSELF)
+                .expectNoEvents()
+                .expectException(refusal(ErrorCode.TIME_OFF_NOT_FOUND, "timeOffId"));
+    }
+
+    @Test
+    void withdrawingTimeOffTwiceIsRefusedTheSecondTime() {
+        fixture.given(ADA_ADDED, ADA_TRIP_DECLARED, ADA_TRIP_WITHDRAWN)
+                .when(new WithdrawTimeOffCommand(ADA, GROUP, TRIP), ADA_HERSELF)
+                .expectNoEvents()
+                .expectException(refusal(ErrorCode.TIME_OFF_WITHDRAWN, "timeOffId"));
+    }
+
+    @Test
+    void withdrawingOneDeclarationLeavesTheOthersWithdrawable() {
+        TimeOffDeclaredEvent another = new TimeOffDeclaredEvent(ADA, GROUP, ANOTHER_TRIP, TRIP_TO, TRIP_TO, null);
+        fixture.given(ADA_ADDED, ADA_TRIP_DECLARED, another, ADA_TRIP_WITHDRAWN)
+                .when(new WithdrawTimeOffCommand(ADA, GROUP, ANOTHER_TRIP), ADA_HERSELF)
+                .expectEvents(new TimeOffWithdrawnEvent(ADA, GROUP, ANOTHER_TRIP, TRIP_TO, TRIP_TO));
+    }
+
+    @Test
+    void aDeactivatedMembersTimeOffMayStillBeWithdrawnByAnAdmin() {
+        fixture.given(ADA_ADDED, ADA_TRIP_DECLARED, new MemberDeactivatedEvent(ADA, GROUP))
+                .when(new WithdrawTimeOffCommand(ADA, GROUP, TRIP), Actors.groupAdmin(BEA, GROUP))
+                .expectEvents(ADA_TRIP_WITHDRAWN);
+    }
+
+    @Test
+    void withdrawingTimeOffThroughAnotherGroupFindsNoMember() {
+        fixture.given(ADA_ADDED, ADA_TRIP_DECLARED)
+                .when(new WithdrawTimeOffCommand(ADA, OTHER_GROUP, TRIP), ADA_HERSELF)
+                .expectNoEvents()
+                .expectException(refusal(ErrorCode.MEMBER_NOT_FOUND, null));
     }
 
     // ---- SMS opt-out and opt-in

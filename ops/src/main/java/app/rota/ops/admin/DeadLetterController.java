@@ -1,5 +1,6 @@
 package app.rota.ops.admin;
 
+import app.rota.kernel.common.Paging;
 import app.rota.kernel.error.ErrorCode;
 import app.rota.kernel.error.RotaException;
 import app.rota.ops.axon.DeadLetters;

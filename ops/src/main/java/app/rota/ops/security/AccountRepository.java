@@ -3,6 +3,7 @@ package app.rota.ops.security;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -14,6 +15,8 @@ interface AccountRepository extends JpaRepository<Account, UUID> {
     boolean existsBySuperAdminTrue();
 
     Optional<Account> findByMemberId(UUID memberId);
+
+    List<Account> findByGroupIdAndMemberIdIsNotNull(UUID groupId);
 
     @Query("select count(a) > 0 from Account a where lower(a.username) = lower(?1) or lower(a.email) = lower(?1)")
     boolean loginTaken(String username);

@@ -11,7 +11,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
-/** Says at start-up which database Rota uses and where its API, docs and metrics are. */
+/** Says at start-up which database Rota uses and where its web app, API, docs and metrics are. */
 @Component
 class StartupReport {
 
@@ -41,11 +41,12 @@ class StartupReport {
                 Rota is up.
                   Runs:       {}
                   Database:   {}
+                  Web app:    {}/
                   API:        {}/api/v1   (log in: POST /api/v1/auth/login)
                   Swagger UI: {}/swagger-ui.html   OpenAPI: {}/v3/api-docs
                   Health:     {}/actuator/health   Metrics: {}/actuator/prometheus
                   SMS:        {}""",
-                properties.roles(), database, base, base, base, base, base, sms());
+                properties.roles(), database, base, base, base, base, base, base, sms());
         if (properties.roles().commandSide() && !properties.roles().notifier()) {
             log.warn("This node runs JobRunr's background server (command side) without the notifier: the notifier's "
                     + "recurring jobs (sms-dispatch, sms-reminders) registered by other nodes fail here. Run the notifier "

@@ -3,6 +3,7 @@ package app.rota.ops.web;
 import app.rota.kernel.common.TypedId;
 import app.rota.kernel.group.GroupId;
 import app.rota.kernel.member.MemberId;
+import app.rota.kernel.member.TimeOffId;
 import app.rota.kernel.rotation.RotationId;
 import app.rota.kernel.schedule.ShiftTypeId;
 import app.rota.kernel.coverage.CoverageRequestId;
@@ -38,6 +39,7 @@ public class TypedIdJacksonModule extends SimpleModule {
         register(SwapId.class, SwapId::new);
         register(CoverageRequestId.class, CoverageRequestId::new);
         register(RotationId.class, RotationId::new);
+        register(TimeOffId.class, TimeOffId::new);
     }
 
     private <T extends TypedId> void register(Class<T> type, Function<UUID, T> factory) {

@@ -31,6 +31,8 @@ import app.rota.kernel.member.MemberOptedInToSmsEvent;
 import app.rota.kernel.member.MemberOptedOutOfSmsEvent;
 import app.rota.kernel.member.MemberRef;
 import app.rota.kernel.member.TimeOffDeclaredEvent;
+import app.rota.kernel.member.TimeOffId;
+import app.rota.kernel.member.TimeOffWithdrawnEvent;
 import app.rota.kernel.rotation.RotationPublishedEvent;
 import app.rota.kernel.rotation.RotationShare;
 import app.rota.kernel.schedule.ShiftTypeChangedEvent;
@@ -198,10 +200,25 @@ class AuditProjection {
 
     @EventHandler
     void on(TimeOffDeclaredEvent e, @MessageIdentifier String id, TrackingToken token, @Timestamp Instant at, MetaData metaData) {
-        String days = e.from().equals(e.to()) ? "on " + e.from() : "from " + e.from() + " to " + e.to();
-        record(Recorded.of(id, token, at, metaData), e.groupId(), "TimeOffDeclared", nameOf(e.memberId()) + " off " + days, null,
-                null, object("member", ref(e.memberId()), "from", e.from().toString(), "to", e.to().toString()), e.reason(),
-                Set.of(e.memberId()));
+        record(Recorded.of(id, token, at, metaData), e.groupId(), "TimeOffDeclared",
+                nameOf(e.memberId()) + " off " + days(e.from(), e.to()), null, null,
+                timeOff(e.memberId(), e.timeOffId(), e.from(), e.to()), e.reason(), Set.of(e.memberId()));
+    }
+
+    /** The declaration as it was is the entry's {@code before}; nothing holds after it. */
+    @EventHandler
+    void on(TimeOffWithdrawnEvent e, @MessageIdentifier String id, TrackingToken token, @Timestamp Instant at, MetaData metaData) {
+        record(Recorded.of(id, token, at, metaData), e.groupId(), "TimeOffWithdrawn",
+                nameOf(e.memberId()) + "'s time off " + days(e.from(), e.to()) + " withdrawn", null,
+                timeOff(e.memberId(), e.timeOffId(), e.from(), e.to()), null, null, Set.of(e.memberId()));
+    }
+
+    private static String days(LocalDate from, LocalDate to) {
+        return from.equals(to) ? "on " + from : "from " + from + " to " + to;
+    }
+
+    private Map<String, Object> timeOff(MemberId member, TimeOffId timeOffId, LocalDate from, LocalDate to) {
+        return object("member", ref(member), "timeOffId", timeOffId.toString(), "from", from.toString(), "to", to.toString());
     }
 
     // ---- shift types

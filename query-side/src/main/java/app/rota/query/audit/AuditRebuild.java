@@ -23,6 +23,6 @@ class AuditRebuild implements RebuildableProjection {
 
     @Override
     public Object handlersWritingTo(JdbcTemplate jdbc) {
-        return new AuditProjection(new AuditStore(jdbc));
+        return new AuditProjection(new RebuildingAuditStore(jdbc));
     }
 }

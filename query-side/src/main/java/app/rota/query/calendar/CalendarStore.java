@@ -12,6 +12,8 @@ import app.rota.kernel.swap.SwapId;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -206,17 +208,13 @@ class CalendarStore {
 
     Map<ShiftTypeId, ShiftTypeRow> shiftTypes(GroupId groupId) {
         return jdbc.query("select id, name, start_time, duration_hours, days_of_week, retired from shift_type_view where group_id = ?",
-                        (rs, i) -> new ShiftTypeRow(new ShiftTypeId(rs.getObject(1, UUID.class)), rs.getString(2),
-                                new ShiftPattern(new ShiftTiming(rs.getTime(3).toLocalTime(), rs.getInt(4)),
-                                        ShiftPattern.decodeDays(rs.getString(5))),
-                                rs.getBoolean(6)), groupId.value())
+                        CalendarStore::shiftTypeRow, groupId.value())
                 .stream().collect(Collectors.toMap(ShiftTypeRow::id, Function.identity()));
     }
 
     Map<MemberId, MemberRow> members(GroupId groupId) {
         return jdbc.query("select id, name, active, sms_opted_out from member_view where group_id = ?",
-                        (rs, i) -> new MemberRow(new MemberId(rs.getObject(1, UUID.class)), rs.getString(2), rs.getBoolean(3),
-                                rs.getBoolean(4)),
+                        CalendarStore::memberRow,
                         groupId.value())
                 .stream().collect(Collectors.toMap(MemberRow::id, Function.identity()));
     }
@@ -235,6 +233,18 @@ class CalendarStore {
                 CalendarStore::slotRow, memberId.value(), from, to);
     }
 
+    /** Columns: id, name, start_time, duration_hours, days_of_week, retired. */
+    private static ShiftTypeRow shiftTypeRow(ResultSet rs, int row) throws SQLException {
+        return new ShiftTypeRow(new ShiftTypeId(rs.getObject(1, UUID.class)), rs.getString(2),
+                new ShiftPattern(new ShiftTiming(rs.getTime(3).toLocalTime(), rs.getInt(4)), ShiftPattern.decodeDays(rs.getString(5))),
+                rs.getBoolean(6));
+    }
+
+    /** Columns: id, name, active, sms_opted_out. */
+    private static MemberRow memberRow(ResultSet rs, int row) throws SQLException {
+        return new MemberRow(new MemberId(rs.getObject(1, UUID.class)), rs.getString(2), rs.getBoolean(3), rs.getBoolean(4));
+    }
+
     // ---- the record of changes: as-of reads and the live stream
 
     /** The group's shift types as recorded at {@code asOf}: each one's latest change at or before it. */
@@ -243,10 +253,7 @@ class CalendarStore {
                         select distinct on (shift_type_id) shift_type_id, name, start_time, duration_hours, days_of_week, retired
                         from calendar_shift_type_change where group_id = ? and recorded_at <= ?
                         order by shift_type_id, position desc""",
-                        (rs, i) -> new ShiftTypeRow(new ShiftTypeId(rs.getObject(1, UUID.class)), rs.getString(2),
-                                new ShiftPattern(new ShiftTiming(rs.getTime(3).toLocalTime(), rs.getInt(4)),
-                                        ShiftPattern.decodeDays(rs.getString(5))),
-                                rs.getBoolean(6)), groupId.value(), Timestamp.from(asOf))
+                        CalendarStore::shiftTypeRow, groupId.value(), Timestamp.from(asOf))
                 .stream().collect(Collectors.toMap(ShiftTypeRow::id, Function.identity()));
     }
 
@@ -256,8 +263,7 @@ class CalendarStore {
                         select distinct on (member_id) member_id, name, active, sms_opted_out
                         from calendar_member_change where group_id = ? and recorded_at <= ?
                         order by member_id, position desc""",
-                        (rs, i) -> new MemberRow(new MemberId(rs.getObject(1, UUID.class)), rs.getString(2), rs.getBoolean(3),
-                                rs.getBoolean(4)),
+                        CalendarStore::memberRow,
                         groupId.value(), Timestamp.from(asOf))
                 .stream().collect(Collectors.toMap(MemberRow::id, Function.identity()));
     }
@@ -303,7 +309,7 @@ class CalendarStore {
         return last == null ? -1 : last;
     }
 
-    private static SlotRow slotRow(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+    private static SlotRow slotRow(ResultSet rs, int i) throws SQLException {
         UUID member = rs.getObject(3, UUID.class);
         UUID swap = rs.getObject(5, UUID.class);
         UUID coverageRequest = rs.getObject(6, UUID.class);

@@ -2,6 +2,7 @@ package app.rota.query.feed;
 
 import app.rota.kernel.group.GroupId;
 import app.rota.kernel.member.MemberId;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -25,9 +26,25 @@ class FeedStore {
     }
 
     private final JdbcTemplate jdbc;
+    private final boolean revokesFeeds;
 
+    @Autowired
     FeedStore(JdbcTemplate jdbc) {
+        this(jdbc, true);
+    }
+
+    private FeedStore(JdbcTemplate jdbc, boolean revokesFeeds) {
         this.jdbc = jdbc;
+        this.revokesFeeds = revokesFeeds;
+    }
+
+    /**
+     * The store a rebuild writes the members into. It leaves the tokens alone: they are credentials, not a read
+     * model, and not in the rebuild's schema; the live projection revoked a deactivated member's feed when it
+     * happened, and none can be issued for them since.
+     */
+    static FeedStore rebuilding(JdbcTemplate jdbc) {
+        return new FeedStore(jdbc, false);
     }
 
     void memberAdded(MemberId memberId, GroupId groupId, String name) {
@@ -43,7 +60,9 @@ class FeedStore {
     /** The member is inactive from now on and their feed is revoked. */
     void memberDeactivated(MemberId memberId) {
         jdbc.update("update feed_member set active = false where member_id = ?", memberId.value());
-        jdbc.update("delete from feed_token where member_id = ?", memberId.value());
+        if (revokesFeeds) {
+            jdbc.update("delete from feed_token where member_id = ?", memberId.value());
+        }
     }
 
     Optional<MemberRow> member(MemberId memberId) {

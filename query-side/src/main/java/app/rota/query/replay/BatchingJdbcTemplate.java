@@ -44,6 +44,22 @@ class BatchingJdbcTemplate extends JdbcTemplate {
         return 1;
     }
 
+    /** Held back like as many {@link #update(String, Object...)} calls, in the same order. */
+    @Override
+    public int[] batchUpdate(String sql, List<? extends Object[]> batchArgs) throws DataAccessException {
+        int[] counts = new int[batchArgs.size()];
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] = update(sql, batchArgs.get(i));
+        }
+        return counts;
+    }
+
+    @Override
+    public <T> T execute(String sql, PreparedStatementCallback<T> action) throws DataAccessException {
+        flush();
+        return super.execute(sql, action);
+    }
+
     /** Sends what is held back. */
     void flush() {
         if (held.isEmpty() || flushing) {

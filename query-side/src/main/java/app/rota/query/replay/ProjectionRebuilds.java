@@ -36,7 +36,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.Set;
 import java.util.List;
 import java.util.Map;
@@ -45,9 +44,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Rebuilds a projection from the first event while it keeps serving.
@@ -68,11 +67,15 @@ import java.util.stream.Stream;
 class ProjectionRebuilds {
 
     static final int COMMIT_EVERY = 2_000;
+    /** How many events are read and deserialized ahead of the ones being applied. */
+    private static final int READ_AHEAD = 4_000;
     static final String SCHEMA = "rota_rebuild";
     /** The advisory lock key a rebuild holds ('R','E','B','U','I','L','D' in ASCII). */
     private static final long LOCK_KEY = 0x52454255494C44L;
     private static final String RETIRED = "rota_retired";
     private static final Pattern TABLE_NAME = Pattern.compile("[a-z_][a-z0-9_]*");
+    /** The table a foreign key's definition references, with or without its schema. */
+    private static final Pattern FOREIGN_TABLE = Pattern.compile("REFERENCES\\s+(?:\"?[a-z0-9_]+\"?\\.)?\"?[a-z0-9_]+\"?\\(");
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilds.class);
 
     private final Map<String, RebuildableProjection> projections;
@@ -203,8 +206,7 @@ class ProjectionRebuilds {
             }
             connection.setAutoCommit(false);
             BatchingJdbcTemplate jdbc = new BatchingJdbcTemplate(new SingleConnectionDataSource(connection, true));
-            AnnotationEventHandlerAdapter handlers = new AnnotationEventHandlerAdapter(projection.handlersWritingTo(jdbc));
-            cursor = new Cursor(handlers, jdbc, connection, name, started);
+            cursor = new Cursor(() -> new AnnotationEventHandlerAdapter(projection.handlersWritingTo(jdbc)), jdbc, connection, name, started);
             // catch up while the live processor serves; until a pass finds next to nothing left
             while (cursor.drain() > COMMIT_EVERY) {
                 checkNotStopping();
@@ -246,7 +248,8 @@ class ProjectionRebuilds {
     /** The events after a position, applied to the rebuild's handlers; commits every {@link #COMMIT_EVERY}. */
     private final class Cursor {
 
-        private final AnnotationEventHandlerAdapter handlers;
+        private final Supplier<AnnotationEventHandlerAdapter> freshHandlers;
+        private AnnotationEventHandlerAdapter handlers;
         private final BatchingJdbcTemplate jdbc;
         private final Connection connection;
         private final String name;
@@ -258,8 +261,10 @@ class ProjectionRebuilds {
         private long applied;
         private long skipped;
 
-        Cursor(AnnotationEventHandlerAdapter handlers, BatchingJdbcTemplate jdbc, Connection connection, String name, Replay started) {
-            this.handlers = handlers;
+        Cursor(Supplier<AnnotationEventHandlerAdapter> freshHandlers, BatchingJdbcTemplate jdbc, Connection connection, String name,
+               Replay started) {
+            this.freshHandlers = freshHandlers;
+            this.handlers = freshHandlers.get();
             this.jdbc = jdbc;
             this.connection = connection;
             this.name = name;
@@ -275,10 +280,9 @@ class ProjectionRebuilds {
          */
         long drain() throws SQLException {
             long count = 0;
-            try (Stream<? extends TrackedEventMessage<?>> stream = events.readEvents(token, false)) {
-                Iterator<? extends TrackedEventMessage<?>> iterator = stream.iterator();
-                while (iterator.hasNext()) {
-                    TrackedEventMessage<?> event = iterator.next();
+            try (ReadAhead ahead = new ReadAhead(events.readEvents(token, false), READ_AHEAD, name)) {
+                TrackedEventMessage<?> event;
+                while ((event = ahead.next()) != null) {
                     chunk.add(event);
                     if (!applyBatched(event)) {
                         reapplyChunkOneByOne();
@@ -318,9 +322,11 @@ class ProjectionRebuilds {
             chunk.clear();
         }
 
+        /** Also after each rollback, a fresh instance of the handlers: what they held in memory may have been rolled back. */
         private void reapplyChunkOneByOne() throws SQLException {
             jdbc.discard();
             connection.rollback();
+            handlers = freshHandlers.get();
             for (TrackedEventMessage<?> event : chunk) {
                 Savepoint savepoint = connection.setSavepoint();
                 try {
@@ -330,6 +336,7 @@ class ProjectionRebuilds {
                 } catch (RuntimeException failed) {
                     jdbc.discard();
                     connection.rollback(savepoint);
+                    handlers = freshHandlers.get();
                     park(event, failed);
                 }
             }
@@ -377,25 +384,65 @@ class ProjectionRebuilds {
         String live = jdbc.queryForObject("select current_schema()", String.class);
         jdbc.execute("drop schema if exists " + SCHEMA + " cascade");
         jdbc.execute("create schema " + SCHEMA);
+        List<String> indexedNow = projection.tables().stream().filter(table -> !projection.appendOnlyTables().contains(table)).toList();
         for (String table : projection.tables()) {
             jdbc.execute("create unlogged table " + SCHEMA + "." + table + " (like " + live + "." + table
                     + " including defaults including generated including identity)");
-            if (!projection.appendOnlyTables().contains(table)) {
-                copyConstraintsAndIndexes(jdbc, live, table);
-            }
         }
+        indexedNow.forEach(table -> copyConstraintsAndIndexes(jdbc, live, table));
+        indexedNow.forEach(table -> copyForeignKeys(jdbc, live, table, projection.tables()));
     }
 
-    /** The append-only tables' constraints and indexes, then every table logged (written to the WAL once, in bulk). */
+    /**
+     * The append-only tables' constraints and indexes, then every table logged (written to the WAL once, in bulk),
+     * each after the tables it references (a logged table may not reference an unlogged one).
+     */
     private void finishSchema(RebuildableProjection projection) {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         String live = jdbc.queryForObject("select current_schema()", String.class);
         for (String table : projection.appendOnlyTables()) {
             copyConstraintsAndIndexes(jdbc, live, table);
+            copyForeignKeys(jdbc, live, table, projection.tables());
         }
-        for (String table : projection.tables()) {
-            jdbc.execute("alter table " + SCHEMA + "." + table + " set logged");
+        List<String> unlogged = new ArrayList<>(projection.tables());
+        while (!unlogged.isEmpty()) {
+            String next = unlogged.stream()
+                    .filter(table -> referencedBy(jdbc, table).stream().noneMatch(referenced -> !referenced.equals(table) && unlogged.contains(referenced)))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("The foreign keys of " + unlogged + " make a cycle"));
+            jdbc.execute("alter table " + SCHEMA + "." + next + " set logged");
+            unlogged.remove(next);
         }
+    }
+
+    /** The tables of the rebuild's schema that a table's foreign keys reference. */
+    private static List<String> referencedBy(JdbcTemplate jdbc, String table) {
+        return jdbc.queryForList("""
+                select r.relname from pg_constraint c
+                join pg_class t on t.oid = c.conrelid join pg_namespace n on n.oid = t.relnamespace
+                join pg_class r on r.oid = c.confrelid
+                where c.contype = 'f' and n.nspname = ? and t.relname = ?""", String.class, SCHEMA, table);
+    }
+
+    /**
+     * A table's foreign keys, pointed at the rebuilt copies of the tables they reference, which must be tables of
+     * the same projection (a rebuilt table referencing a live one would tie the switch to it).
+     */
+    private static void copyForeignKeys(JdbcTemplate jdbc, String live, String table, List<String> tables) {
+        jdbc.query("""
+                select c.conname, pg_get_constraintdef(c.oid), r.relname from pg_constraint c
+                join pg_class t on t.oid = c.conrelid join pg_namespace n on n.oid = t.relnamespace
+                join pg_class r on r.oid = c.confrelid
+                where n.nspname = ? and t.relname = ? and c.contype = 'f' order by c.conname""",
+                (RowCallbackHandler) rs -> {
+                    String referenced = rs.getString(3);
+                    if (!tables.contains(referenced)) {
+                        throw new IllegalStateException(table + " references " + referenced + ", which is not a table of the same projection");
+                    }
+                    String definition = FOREIGN_TABLE.matcher(rs.getString(2))
+                            .replaceFirst("REFERENCES " + SCHEMA + "." + referenced + "(");
+                    jdbc.execute("alter table " + SCHEMA + "." + table + " add constraint " + rs.getString(1) + " " + definition);
+                }, live, table);
     }
 
     private static void copyConstraintsAndIndexes(JdbcTemplate jdbc, String live, String table) {

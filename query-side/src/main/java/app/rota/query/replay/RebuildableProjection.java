@@ -7,7 +7,9 @@ import java.util.List;
 /**
  * A projection that can be rebuilt while it keeps serving: its processing group, every table it owns, and a fresh
  * instance of its event handlers writing through the given {@link JdbcTemplate} (which the rebuild points at a
- * schema of fresh tables). Its handlers must only write while handling events (the rebuild batches their writes).
+ * schema of fresh tables). Its handlers must only write while handling events (the rebuild batches their writes). They
+ * may keep in memory what they wrote (the rebuild is the only writer of its tables): after any rollback the rebuild
+ * asks for a fresh instance.
  */
 public interface RebuildableProjection {
 

@@ -28,6 +28,8 @@ import app.rota.kernel.member.MemberOptedOutOfSmsEvent;
 import app.rota.kernel.member.MemberRef;
 import app.rota.kernel.member.MemberRole;
 import app.rota.kernel.member.TimeOffDeclaredEvent;
+import app.rota.kernel.member.TimeOffId;
+import app.rota.kernel.member.TimeOffWithdrawnEvent;
 import app.rota.kernel.rotation.RotationId;
 import app.rota.kernel.rotation.RotationPublishedEvent;
 import app.rota.kernel.rotation.RotationShare;
@@ -111,9 +113,13 @@ class AuditProjectionTest {
     }
 
     @BeforeEach
-    void aChicagoGroupWithAdaBobAndOlgaTheAdmin() {
+    void anEmptyLog() {
         projection = new AuditProjection(new AuditStore(jdbc));
         projection.reset();
+        aChicagoGroupWithAdaBobAndOlgaTheAdmin();
+    }
+
+    private void aChicagoGroupWithAdaBobAndOlgaTheAdmin() {
         happen(new GroupCreatedEvent(GROUP, "Cardiology", CHICAGO, GroupSettings.defaults()), BY_SYSTEM);
         happen(new MemberAddedEvent(ADA, GROUP, "Ada", "+13125550101", MemberRole.MEMBER), BY_SYSTEM);
         happen(new MemberAddedEvent(BOB, GROUP, "Bob", "+13125550102", MemberRole.MEMBER), BY_SYSTEM);
@@ -201,9 +207,9 @@ class AuditProjectionTest {
     void theMemberFilterFindsTheEntriesThatConcernTheMemberInAnyPart() {
         happen(new SlotAssignedEvent(MARCH_7, GROUP, ADA, null, null, null, null), by(OLGA, "Olga", "GROUP_ADMIN", "WEB"));
         happen(new SlotAssignedEvent(MARCH_7, GROUP, BOB, ADA, null, null, null), BY_SYSTEM);
-        happen(new TimeOffDeclaredEvent(ADA, GROUP, LocalDate.parse("2027-04-01"), LocalDate.parse("2027-04-02"), "trip"),
+        happen(new TimeOffDeclaredEvent(ADA, GROUP, new TimeOffId(UUID.randomUUID()), LocalDate.parse("2027-04-01"), LocalDate.parse("2027-04-02"), "trip"),
                 by(OLGA, "Olga", "GROUP_ADMIN", "WEB").and(ActorMetadata.ON_BEHALF_OF, ADA.toString()));
-        happen(new TimeOffDeclaredEvent(BOB, GROUP, LocalDate.parse("2027-04-01"), LocalDate.parse("2027-04-01"), null),
+        happen(new TimeOffDeclaredEvent(BOB, GROUP, new TimeOffId(UUID.randomUUID()), LocalDate.parse("2027-04-01"), LocalDate.parse("2027-04-01"), null),
                 by(BOB, "Bob", "GROUP_MEMBER", "SMS"));
 
         assertThat(page(query(q -> q.memberId(ADA))).items()).extracting(AuditEntry::type, AuditEntry::summary).containsExactly(
@@ -213,6 +219,26 @@ class AuditProjectionTest {
                 tuple("MemberAdded", "Ada added as MEMBER"));
         assertThat(page(query(q -> q.memberId(OLGA).type("TimeOffDeclared"))).total()).as("Olga acted").isEqualTo(1);
         assertThat(page(query(q -> q.memberId(BOB).type("TimeOffDeclared"))).items().get(0).actor().source()).isEqualTo("SMS");
+    }
+
+    @Test
+    void withdrawnTimeOffIsAnEntryThatShowsTheDeclarationAsItWasAndWhoWithdrewItForWhom() {
+        TimeOffId trip = new TimeOffId(UUID.randomUUID());
+        happen(new TimeOffDeclaredEvent(ADA, GROUP, trip, LocalDate.parse("2027-04-01"), LocalDate.parse("2027-04-02"), "trip"),
+                by(ADA, "Ada", "GROUP_MEMBER", "WEB"));
+        happen(new TimeOffWithdrawnEvent(ADA, GROUP, trip, LocalDate.parse("2027-04-01"), LocalDate.parse("2027-04-02")),
+                by(OLGA, "Olga", "GROUP_ADMIN", "WEB").and(ActorMetadata.ON_BEHALF_OF, ADA.toString()));
+
+        AuditEntry withdrawn = page(query(q -> q.type("TimeOffWithdrawn"))).items().get(0);
+
+        assertThat(withdrawn.summary()).isEqualTo("Ada's time off from 2027-04-01 to 2027-04-02 withdrawn");
+        assertThat(withdrawn.before()).containsEntry("timeOffId", trip.toString()).containsEntry("from", "2027-04-01")
+                .containsEntry("to", "2027-04-02");
+        assertThat(withdrawn.after()).isNull();
+        assertThat(withdrawn.actor().name()).isEqualTo("Olga");
+        assertThat(withdrawn.onBehalfOf().name()).isEqualTo("Ada");
+        assertThat(page(query(q -> q.memberId(ADA).type("TimeOffWithdrawn"))).total()).isEqualTo(1);
+        assertThat(page(query(q -> q.type("TimeOffDeclared"))).items().get(0).after()).containsEntry("timeOffId", trip.toString());
     }
 
     @Test
@@ -264,40 +290,7 @@ class AuditProjectionTest {
 
     @Test
     void everyEventThatConcernsAGroupHasAnEntryOfEachDocumentedType() {
-        happen(new GroupSettingsChangedEvent(GROUP, GroupSettings.defaults(), new GroupSettings(true, false, LocalTime.of(8, 0),
-                120, LocalTime.of(22, 0), LocalTime.of(7, 0), 240, List.of(LocalDate.parse("2027-12-25")))), BY_SYSTEM);
-        happen(new MemberChangedEvent(ADA, GROUP, "Ada L.", "+13125550101", MemberRole.MEMBER, "Ada", "+13125550101",
-                MemberRole.MEMBER), BY_SYSTEM);
-        happen(new MemberOptedOutOfSmsEvent(ADA, GROUP, "STOP"), by(ADA, "Ada", "GROUP_MEMBER", "SMS"));
-        happen(new MemberOptedInToSmsEvent(ADA, GROUP, "START"), by(ADA, "Ada", "GROUP_MEMBER", "SMS"));
-        happen(new TimeOffDeclaredEvent(ADA, GROUP, MARCH_7.date(), MARCH_7.date(), null), BY_SYSTEM);
-        happen(new ShiftTypeChangedEvent(PRIMARY, GROUP, "Primary call", EnumSet.of(DayOfWeek.MONDAY)), BY_SYSTEM);
-        happen(new SlotAssignedEvent(MARCH_7, GROUP, ADA, null, null, null, null), BY_SYSTEM);
-        happen(new SlotUnassignedEvent(MARCH_7, GROUP, ADA, null), BY_SYSTEM);
-        happen(new RotationPublishedEvent(new RotationId(UUID.randomUUID()), GROUP, MARCH_7.date(), MARCH_8.date(),
-                List.of(new RotationShare(ADA, List.of(MARCH_7, MARCH_8))), 0), BY_SYSTEM);
-        for (int i = 1; i <= 8; i++) {
-            SwapId swap = id(SwapId::new, "e" + i);
-            happen(proposed(swap), BY_SYSTEM);
-            switch (i) {
-                case 1 -> happen(new SwapAcceptedEvent(swap, GROUP, ADA, BOB, null, true), BY_SYSTEM);
-                case 2 -> happen(new SwapApprovedEvent(swap, GROUP, ADA, BOB, null), BY_SYSTEM);
-                case 3 -> happen(new SwapRejectedEvent(swap, GROUP, ADA, BOB, "no"), BY_SYSTEM);
-                case 4 -> happen(new SwapDeclinedEvent(swap, GROUP, ADA, BOB, null), BY_SYSTEM);
-                case 5 -> happen(new SwapCancelledEvent(swap, GROUP, ADA, BOB, null), BY_SYSTEM);
-                case 6 -> happen(new SwapExpiredEvent(swap, GROUP, ADA, BOB), BY_SYSTEM);
-                case 7 -> happen(new SwapFailedEvent(swap, GROUP, ADA, BOB, "slot changed"), BY_SYSTEM);
-                default -> happen(new SwapCompletedEvent(swap, GROUP, SwapKind.TRADE, ADA, BOB, MARCH_7, MARCH_8), BY_SYSTEM);
-            }
-        }
-        CoverageRequestId request = id(CoverageRequestId::new, "f1");
-        happen(new CoverageRequestedEvent(request, GROUP, MARCH_7, null, null, ADA, List.of(BOB), "dentist", null), BY_SYSTEM);
-        happen(new CoverageEscalatedEvent(request, GROUP, MARCH_7, ADA), BY_SYSTEM);
-        happen(new CoverageClaimedEvent(request, GROUP, MARCH_7, ADA, BOB, true), BY_SYSTEM);
-        happen(new CoverageRejectedEvent(request, GROUP, MARCH_7, ADA, BOB, "not Bob"), BY_SYSTEM);
-        happen(new CoverageClaimedEvent(request, GROUP, MARCH_7, ADA, BOB, true), BY_SYSTEM);
-        happen(new CoverageApprovedEvent(request, GROUP, MARCH_7, ADA, BOB, null), BY_SYSTEM);
-        happen(new CoverageCoveredEvent(request, GROUP, MARCH_7, ADA, BOB), BY_SYSTEM);
+        everyKindOfEvent();
         happen(new CoverageCancelledEvent(id(CoverageRequestId::new, "f2"), GROUP, MARCH_8, null, null), BY_SYSTEM);
         happen(new CoverageUnfilledEvent(id(CoverageRequestId::new, "f3"), GROUP, MARCH_8, null), BY_SYSTEM);
         happen(new ShiftTypeRetiredEvent(PRIMARY, GROUP), BY_SYSTEM);
@@ -335,6 +328,36 @@ class AuditProjectionTest {
     }
 
     @Test
+    void theStoreARebuildWritesThroughRecordsTheSameLogAsTheLiveStore() {
+        everyKindOfEvent();
+        List<String> live = wholeLog();
+
+        projection = new AuditProjection(new RebuildingAuditStore(jdbc));
+        projection.reset();
+        position = 0;
+        clock = Instant.parse("2027-03-01T12:00:00Z");
+        aChicagoGroupWithAdaBobAndOlgaTheAdmin();
+        everyKindOfEvent();
+
+        assertThat(wholeLog()).hasSizeGreaterThan(40).isEqualTo(live);
+    }
+
+    /** Every entry with the members it concerns, and the directory, but for the random event ids. */
+    private static List<String> wholeLog() {
+        List<String> rows = new ArrayList<>(jdbc.queryForList("""
+                select e.position || ' ' || e.type || ' ' || coalesce(e.actor_name, '-') || ' ' || e.summary || ' '
+                    || coalesce(e.before_json::text, '-') || ' ' || coalesce(e.after_json::text, '-') || ' '
+                    || coalesce((select string_agg(m.member_id::text, ',' order by m.member_id) from audit_entry_member m
+                                 where m.event_id = e.event_id), '-')
+                from audit_entry e order by e.position""", String.class));
+        rows.addAll(jdbc.queryForList("select 'member ' || id || ' ' || name || ' ' || role from audit_member order by id", String.class));
+        rows.addAll(jdbc.queryForList("select 'swap ' || id || ' ' || status from audit_swap order by id", String.class));
+        rows.addAll(jdbc.queryForList("select 'coverage ' || id || ' ' || status || ' ' || coalesce(claimant_id::text, '-') from audit_coverage order by id",
+                String.class));
+        return rows;
+    }
+
+    @Test
     void aResetEmptiesTheLog() {
         projection.reset();
 
@@ -343,6 +366,47 @@ class AuditProjectionTest {
     }
 
     // ---- helpers
+
+    /** One event of every kind that concerns a group, after the group, its members and its shift type. */
+    private void everyKindOfEvent() {
+        happen(new GroupSettingsChangedEvent(GROUP, GroupSettings.defaults(), new GroupSettings(true, false, LocalTime.of(8, 0),
+                120, LocalTime.of(22, 0), LocalTime.of(7, 0), 240, List.of(LocalDate.parse("2027-12-25")))), BY_SYSTEM);
+        happen(new MemberChangedEvent(ADA, GROUP, "Ada L.", "+13125550101", MemberRole.MEMBER, "Ada", "+13125550101",
+                MemberRole.MEMBER), BY_SYSTEM);
+        happen(new MemberOptedOutOfSmsEvent(ADA, GROUP, "STOP"), by(ADA, "Ada", "GROUP_MEMBER", "SMS"));
+        happen(new MemberOptedInToSmsEvent(ADA, GROUP, "START"), by(ADA, "Ada", "GROUP_MEMBER", "SMS"));
+        TimeOffId dayOff = id(TimeOffId::new, "d1");
+        happen(new TimeOffDeclaredEvent(ADA, GROUP, dayOff, MARCH_7.date(), MARCH_7.date(), null), BY_SYSTEM);
+        happen(new TimeOffWithdrawnEvent(ADA, GROUP, dayOff, MARCH_7.date(), MARCH_7.date()), BY_SYSTEM);
+        happen(new ShiftTypeChangedEvent(PRIMARY, GROUP, "Primary call", EnumSet.of(DayOfWeek.MONDAY)), BY_SYSTEM);
+        happen(new SlotAssignedEvent(MARCH_7, GROUP, ADA, null, null, null, null), BY_SYSTEM);
+        happen(new SlotUnassignedEvent(MARCH_7, GROUP, ADA, null), BY_SYSTEM);
+        happen(new RotationPublishedEvent(new RotationId(UUID.randomUUID()), GROUP, MARCH_7.date(), MARCH_8.date(),
+                List.of(new RotationShare(ADA, List.of(MARCH_7, MARCH_8))), 0), BY_SYSTEM);
+        for (int i = 1; i <= 8; i++) {
+            SwapId swap = id(SwapId::new, "e" + i);
+            happen(proposed(swap), BY_SYSTEM);
+            switch (i) {
+                case 1 -> happen(new SwapAcceptedEvent(swap, GROUP, ADA, BOB, null, true), BY_SYSTEM);
+                case 2 -> happen(new SwapApprovedEvent(swap, GROUP, ADA, BOB, null), BY_SYSTEM);
+                case 3 -> happen(new SwapRejectedEvent(swap, GROUP, ADA, BOB, "no"), BY_SYSTEM);
+                case 4 -> happen(new SwapDeclinedEvent(swap, GROUP, ADA, BOB, null), BY_SYSTEM);
+                case 5 -> happen(new SwapCancelledEvent(swap, GROUP, ADA, BOB, null), BY_SYSTEM);
+                case 6 -> happen(new SwapExpiredEvent(swap, GROUP, ADA, BOB), BY_SYSTEM);
+                case 7 -> happen(new SwapFailedEvent(swap, GROUP, ADA, BOB, "slot changed"), BY_SYSTEM);
+                default -> happen(new SwapCompletedEvent(swap, GROUP, SwapKind.TRADE, ADA, BOB, MARCH_7, MARCH_8), BY_SYSTEM);
+            }
+        }
+        CoverageRequestId request = id(CoverageRequestId::new, "f1");
+        happen(new CoverageRequestedEvent(request, GROUP, MARCH_7, null, null, ADA, List.of(BOB), "dentist", null), BY_SYSTEM);
+        happen(new CoverageEscalatedEvent(request, GROUP, MARCH_7, ADA), BY_SYSTEM);
+        happen(new CoverageClaimedEvent(request, GROUP, MARCH_7, ADA, BOB, true), BY_SYSTEM);
+        happen(new CoverageRejectedEvent(request, GROUP, MARCH_7, ADA, BOB, "not Bob"), BY_SYSTEM);
+        happen(new CoverageClaimedEvent(request, GROUP, MARCH_7, ADA, BOB, true), BY_SYSTEM);
+        happen(new CoverageApprovedEvent(request, GROUP, MARCH_7, ADA, BOB, null), BY_SYSTEM);
+        happen(new CoverageCoveredEvent(request, GROUP, MARCH_7, ADA, BOB), BY_SYSTEM);
+    }
+
 
     /** Each documented type once, plus the two other members added, the seven other swaps proposed and the second claim. */
     private static List<String> expectedTypes() {

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,5 +31,22 @@ class BatchingJdbcTemplateTest {
 
         assertThat(read).isEqualTo("1=c,2=b");
         assertThat(plain.queryForList("select k || '=' || v from t order by k", String.class)).containsExactly("1=c");
+    }
+
+    @Test
+    void aBatchOfRowsIsHeldBackAfterTheUpdatesMadeBeforeItSoAForeignKeyFindsItsParent() {
+        JdbcTemplate plain = new JdbcTemplate(database);
+        plain.execute("create table parent (k int primary key)");
+        plain.execute("create table child (k int references parent (k), n int, primary key (k, n))");
+        BatchingJdbcTemplate batching = new BatchingJdbcTemplate(database);
+
+        batching.update("insert into parent (k) values (?)", 1);
+        int[] counts = batching.batchUpdate("insert into child (k, n) values (?, ?)", List.of(new Object[] {1, 1}, new Object[] {1, 2}));
+        batching.update("insert into parent (k) values (?)", 2);
+        batching.batchUpdate("insert into child (k, n) values (?, ?)", List.<Object[]>of(new Object[] {2, 1}));
+        batching.flush();
+
+        assertThat(counts).containsExactly(1, 1);
+        assertThat(plain.queryForList("select k || '.' || n from child order by k, n", String.class)).containsExactly("1.1", "1.2", "2.1");
     }
 }

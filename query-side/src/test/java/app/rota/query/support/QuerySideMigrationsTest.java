@@ -23,7 +23,7 @@ class QuerySideMigrationsTest {
         assertThat(Arrays.stream(flyway.info().applied()).map(MigrationInfo::getScript))
                 .containsExactly("V3__group_view.sql", "V5__calendar_views.sql", "V8__calendar_group.sql",
                         "V12__swap_views.sql", "V13__coverage_views.sql", "V15__calendar_member_sms.sql",
-                        "V16__audit_log.sql", "V17__fairness_report.sql", "V18__feeds.sql", "V19__calendar_history.sql");
+                        "V16__audit_log.sql", "V17__fairness_report.sql", "V18__feeds.sql", "V19__calendar_history.sql", "V21__directory.sql");
         assertThat(new JdbcTemplate(database).queryForList(
                 "select table_name from information_schema.tables where table_schema = 'public' and table_name <> 'flyway_schema_history'",
                 String.class))
@@ -32,6 +32,7 @@ class QuerySideMigrationsTest {
                         "coverage_group", "coverage_member", "coverage_request_view", "coverage_offered", "coverage_history",
                         "audit_group", "audit_member", "audit_shift_type", "audit_swap", "audit_coverage", "audit_entry",
                         "audit_entry_member", "feed_token", "feed_member", "report_group", "report_holiday", "report_shift_type", "report_member", "report_slot",
-                        "report_swap_move", "report_coverage", "calendar_slot_change", "calendar_member_change", "calendar_shift_type_change");
+                        "report_swap_move", "report_coverage", "calendar_slot_change", "calendar_member_change", "calendar_shift_type_change",
+                        "directory_group", "directory_member", "directory_shift_type", "directory_time_off");
     }
 }

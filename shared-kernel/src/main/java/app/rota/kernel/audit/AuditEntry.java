@@ -32,7 +32,7 @@ public record AuditEntry(String eventId, long position, Instant at, String type,
     public static final List<String> TYPES = List.of(
             "GroupCreated", "GroupSettingsChanged",
             "MemberAdded", "MemberChanged", "MemberDeactivated", "MemberOptedOutOfSms", "MemberOptedInToSms",
-            "TimeOffDeclared",
+            "TimeOffDeclared", "TimeOffWithdrawn",
             "ShiftTypeDefined", "ShiftTypeChanged", "ShiftTypeRetired",
             "SlotAssigned", "SlotUnassigned", "RotationPublished",
             "SwapProposed", "SwapAccepted", "SwapApproved", "SwapRejected", "SwapDeclined", "SwapCancelled",

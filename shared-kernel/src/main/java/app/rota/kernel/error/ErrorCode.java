@@ -48,6 +48,7 @@ public enum ErrorCode {
     SWAP_NOT_FOUND(Kind.NOT_FOUND, "No such swap in this group"),
     COVERAGE_REQUEST_NOT_FOUND(Kind.NOT_FOUND, "No such coverage request in this group"),
     PROJECTION_NOT_FOUND(Kind.NOT_FOUND, "No such projection"),
+    TIME_OFF_NOT_FOUND(Kind.NOT_FOUND, "No such time off for this member"),
 
     CONCURRENT_MODIFICATION(Kind.CONFLICT, "Someone else changed this at the same time"),
     VERSION_CONFLICT(Kind.CONFLICT, "The slot has changed since you read it"),
@@ -60,6 +61,7 @@ public enum ErrorCode {
     COVERAGE_STATE_CONFLICT(Kind.CONFLICT, "The coverage request's status does not allow this"),
     REPLAY_RUNNING(Kind.CONFLICT, "A replay of this projection is already running"),
     PROJECTION_NOT_REPLAYABLE(Kind.CONFLICT, "This processor cannot be rebuilt while serving"),
+    TIME_OFF_WITHDRAWN(Kind.CONFLICT, "This time off was already withdrawn"),
 
     MEMBER_INACTIVE(Kind.RULE_VIOLATION, "The member is deactivated"),
     SHIFT_TYPE_RETIRED(Kind.RULE_VIOLATION, "The shift type is retired"),

@@ -5,6 +5,11 @@ import org.axonframework.serialization.Revision;
 
 import java.time.LocalDate;
 
-@Revision("1")
-public record TimeOffDeclaredEvent(MemberId memberId, GroupId groupId, LocalDate from, LocalDate to, String reason) {
+/**
+ * The member is away on the group-local dates {@code from} to {@code to}, inclusive. Revision 2 added
+ * {@code timeOffId}; a revision 1 event is read with the id its event message was stored under (an upcaster).
+ */
+@Revision("2")
+public record TimeOffDeclaredEvent(MemberId memberId, GroupId groupId, TimeOffId timeOffId, LocalDate from, LocalDate to,
+                                   String reason) {
 }

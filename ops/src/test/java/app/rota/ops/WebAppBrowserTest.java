@@ -1,0 +1,432 @@
+package app.rota.ops;
+
+import app.rota.ops.support.Api;
+import app.rota.ops.support.Browser;
+import app.rota.ops.support.RotaIntegrationTest;
+import app.rota.ops.support.ScheduleFixtures;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.WebElement;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The web app in a real headless Chromium against the whole running Rota: two browsers, so two people, share the
+ * class (started once, logged in as whoever each test needs).
+ */
+class WebAppBrowserTest extends RotaIntegrationTest {
+
+    private static final String MARKUP_NAME = "<img src=x onerror=alert(1)>";
+    private static final AtomicInteger LOGINS = new AtomicInteger();
+
+    private static Browser alice;
+    private static Browser bob;
+
+    private String admin;
+    private ScheduleFixtures fixtures;
+
+    /** A failed test leaves both browsers' screens in target/screenshots, to see what the test saw. */
+    @RegisterExtension
+    final TestWatcher screensOnFailure = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            String test = context.getRequiredTestMethod().getName();
+            if (alice != null) {
+                alice.screenshot("failed-" + test + "-alice");
+                bob.screenshot("failed-" + test + "-bob");
+            }
+        }
+    };
+
+    @BeforeEach
+    void browsers() {
+        if (alice == null) {
+            alice = Browser.open(port);
+            bob = Browser.open(port);
+        }
+        alice.resize(1280, 900);
+        bob.resize(1280, 900);
+        admin = adminToken();
+        fixtures = new ScheduleFixtures(api, admin);
+    }
+
+    @AfterAll
+    static void closeBrowsers() {
+        for (Browser browser : new Browser[] {alice, bob}) {
+            if (browser != null) {
+                browser.close();
+            }
+        }
+        alice = null;
+        bob = null;
+    }
+
+    private static By slot(String shiftType, String date) {
+        return By.cssSelector("button.slot[data-slot='" + shiftType + "/" + date + "']");
+    }
+
+    private static By inDialog(String css) {
+        return By.cssSelector("dialog[open] " + css);
+    }
+
+    private static String groupOf(Browser browser) {
+        String url = browser.driver().getCurrentUrl();
+        return url.replaceAll(".*[?&]group=([0-9a-f-]{36}).*", "$1");
+    }
+
+    private JsonNode calendarSlot(String group, String shiftType, String date) {
+        for (JsonNode slot : api.get("/api/v1/groups/" + group + "/calendar?from=" + date + "&to=" + date, admin).json().get("slots")) {
+            if (slot.get("shiftTypeId").asString().equals(shiftType)) {
+                return slot;
+            }
+        }
+        throw new AssertionError("no slot " + shiftType + "/" + date);
+    }
+
+    private void awaitHolder(String group, String shiftType, String date, String member) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> member.equals(calendarSlot(group, shiftType, date).at("/assignee/memberId").asString()));
+    }
+
+    private static String uniqueLogin(String name) {
+        return name + "-web-" + LOGINS.incrementAndGet();
+    }
+
+    @Test
+    void anAdminCreatesAGroupAMemberAndAShiftTypeAndAssignsASlotByClickingAndWithTheKeyboard() {
+        alice.logOut();
+        alice.await(By.name("username"));
+        alice.screenshot("01-login");
+        alice.logIn(ADMIN, ADMIN_PASSWORD);
+
+        alice.go("#/groups");
+        alice.type(By.cssSelector("form[aria-labelledby=new-group-title] input[name=name]"), "Cardiology");
+        alice.choose(By.cssSelector("form[aria-labelledby=new-group-title] select[name=timeZone]"), "America/Chicago");
+        alice.click(By.cssSelector("form[aria-labelledby=new-group-title] button[type=submit]"));
+        alice.await(By.id("add-member-title"));
+        String group = groupOf(alice);
+        assertThat(api.get("/api/v1/groups/" + group, admin).json().get("timeZone").asString()).isEqualTo("America/Chicago");
+
+        for (String name : List.of("Ada Lovelace", "Grace Hopper")) {
+            alice.type(By.cssSelector("form[aria-labelledby=add-member-title] input[name=name]"), name);
+            alice.type(By.cssSelector("form[aria-labelledby=add-member-title] input[name=phone]"), ScheduleFixtures.nextPhone());
+            alice.click(By.cssSelector("form[aria-labelledby=add-member-title] button[type=submit]"));
+            alice.awaitText(By.cssSelector("table.members tbody"), name);
+        }
+        alice.screenshot("02-members");
+
+        alice.click(By.linkText("Shift types"));
+        alice.type(By.cssSelector("form[aria-labelledby=define-title] input[name=name]"), "Primary");
+        alice.click(By.cssSelector("form[aria-labelledby=define-title] button[type=submit]"));
+        alice.awaitText(By.cssSelector("table.data tbody"), "Primary");
+        String primary = alice.await(By.cssSelector("tr[data-shift-type]")).getAttribute("data-shift-type");
+
+        alice.go("#/calendar?group=" + group + "&month=2027-03");
+        assertThat(alice.awaitText(By.cssSelector("tr[data-date='2027-03-14'] th"), "DST").getText())
+                .as("the spring-forward day is marked").contains("23 h day");
+        assertThat(alice.all(By.cssSelector("tr[data-date='2027-11-07'] .dst"))).isEmpty();
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            alice.go("#/calendar?group=" + group + "&month=2027-03");
+            alice.await(By.cssSelector("main#view h1"));
+            return !alice.all(slot(primary, "2027-03-13")).isEmpty();
+        });
+
+        alice.click(slot(primary, "2027-03-13"));
+        alice.choose(inDialog("select[name=member]"), "Ada Lovelace");
+        alice.type(inDialog("input[name=reason]"), "first rota");
+        alice.screenshot("03-assign-dialog");
+        alice.click(inDialog("button[name=assign]"));
+        WebElement cell = alice.awaitText(slot(primary, "2027-03-13"), "Ada Lovelace");
+        assertThat(cell.getText()).as("the real length of the spring-forward shift").contains("08:00–08:00", "23 h");
+
+        WebElement next = alice.await(slot(primary, "2027-03-14"));
+        alice.script("arguments[0].focus()", next);
+        next.sendKeys(Keys.ENTER);
+        alice.await(inDialog("select[name=member]")).sendKeys("Grace");
+        alice.driver().switchTo().activeElement().sendKeys(Keys.TAB, "by keyboard", Keys.ENTER);
+        alice.awaitText(slot(primary, "2027-03-14"), "Grace Hopper");
+        assertThat(alice.driver().switchTo().activeElement().getAttribute("data-slot"))
+                .as("focus returns to the slot after the dialog").isEqualTo(primary + "/2027-03-14");
+        assertThat(calendarSlot(group, primary, "2027-03-13").at("/assignee/name").asString()).isEqualTo("Ada Lovelace");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> "Grace Hopper".equals(calendarSlot(group, primary, "2027-03-14").at("/assignee/name").asString()));
+
+        fixtures.member(group, "Alan Turing");
+        fixtures.shiftType(group, "Backup", "08:00", 24);
+        assertThat(api.post("/api/v1/groups/" + group + "/rotations", admin,
+                "{\"from\":\"2027-03-01\",\"to\":\"2027-03-31\"}").status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(15)).until(() -> {
+            alice.go("#/calendar?group=" + group + "&month=2027-03");
+            alice.await(By.cssSelector("table.grid"));
+            return alice.await(By.cssSelector("table.grid thead")).getText().contains("Backup")
+                    && alice.all(By.cssSelector("button.slot[data-status=OPEN]")).isEmpty();
+        });
+        alice.awaitNoToast();
+        alice.scrollToTop();
+        alice.screenshot("04-calendar");
+
+        alice.resize(390, 844);
+        alice.go("#/calendar?group=" + group + "&month=2027-03");
+        alice.awaitText(slot(primary, "2027-03-13"), "Ada Lovelace");
+        assertThat((Boolean) alice.script("return document.documentElement.scrollWidth <= window.innerWidth"))
+                .as("nothing wider than a phone's screen").isTrue();
+        alice.scrollToTop();
+        alice.screenshot("05-calendar-phone");
+    }
+
+    @Test
+    void aStaleAssignmentIsRefusedWithWhatChangedAndTheSlotCanBeReloadedAndAssignedAgain() {
+        String group = fixtures.group("UTC");
+        String primary = fixtures.shiftType(group, "Primary", "08:00", 24);
+        String ada = fixtures.member(group, "Ada");
+        String ben = fixtures.member(group, "Ben");
+        alice.logIn(ADMIN, ADMIN_PASSWORD).go("#/calendar?group=" + group + "&month=2027-05");
+        bob.logIn(ADMIN, ADMIN_PASSWORD).go("#/calendar?group=" + group + "&month=2027-05");
+        alice.click(slot(primary, "2027-05-03"));
+        bob.click(slot(primary, "2027-05-03"));
+
+        alice.choose(inDialog("select[name=member]"), "Ada");
+        alice.click(inDialog("button[name=assign]"));
+        alice.awaitText(slot(primary, "2027-05-03"), "Ada");
+        bob.choose(inDialog("select[name=member]"), "Ben");
+        bob.click(inDialog("button[name=assign]"));
+
+        WebElement conflict = bob.awaitText(inDialog(".conflict"), "now held by Ada");
+        assertThat(conflict.getText()).contains("You saw nobody (version 0)", "now held by Ada (version 1)", "Not saved");
+        assertThat(conflict.getAttribute("role")).isEqualTo("alert");
+        bob.screenshot("06-conflict");
+        assertThat(calendarSlot(group, primary, "2027-05-03").at("/assignee/memberId").asString()).isEqualTo(ada);
+
+        bob.click(inDialog("button[name=reload]"));
+        bob.awaitText(inDialog(".holder"), "Ada");
+        assertThat(bob.await(inDialog(".version")).getText()).isEqualTo("version 1");
+        assertThat(bob.all(inDialog(".conflict"))).isEmpty();
+        bob.click(inDialog("button[name=assign]"));
+        bob.awaitText(slot(primary, "2027-05-03"), "Ben");
+        awaitHolder(group, primary, "2027-05-03", ben);
+        assertThat(calendarSlot(group, primary, "2027-05-03").get("version").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void aMemberProposesATradeAndTheOtherMemberAcceptsItInTheirInbox() {
+        String group = fixtures.group("UTC");
+        String primary = fixtures.shiftType(group, "Primary", "08:00", 24);
+        String adaLogin = uniqueLogin("ada");
+        String benLogin = uniqueLogin("ben");
+        String ada = fixtures.memberWithLogin(group, "Ada", "MEMBER", adaLogin, "ada-password-123");
+        String ben = fixtures.memberWithLogin(group, "Ben", "MEMBER", benLogin, "ben-password-123");
+        assertThat(fixtures.assign(group, primary, "2027-06-10", ada).status()).isEqualTo(200);
+        assertThat(fixtures.assign(group, primary, "2027-06-12", ben).status()).isEqualTo(200);
+        fixtures.awaitSlotVersion(group, primary, "2027-06-12", 1);
+
+        alice.logIn(adaLogin, "ada-password-123").go("#/schedule?group=" + group + "&from=2027-06-01&to=2027-06-30");
+        alice.click(By.cssSelector("li[data-slot='" + primary + "/2027-06-10'] button[name=trade]"));
+        alice.choose(inDialog("select[name=counterpart]"), "Ben");
+        alice.until(driver -> alice.all(inDialog("select[name=toSlot] option")).size() == 2);
+        alice.choose(inDialog("select[name=toSlot]"),
+                alice.all(inDialog("select[name=toSlot] option")).get(1).getText());
+        assertThat(alice.await(inDialog("select[name=toSlot]")).getText()).contains("Sat 12 Jun");
+        alice.click(inDialog("button[type=submit]"));
+        alice.awaitText(By.id("toast"), "Trade proposed");
+        alice.awaitText(By.cssSelector("li[data-slot='" + primary + "/2027-06-10']"), "swap pending");
+
+        bob.logIn(benLogin, "ben-password-123").go("#/inbox?group=" + group);
+        WebElement card = bob.awaitText(By.cssSelector("li.swap[data-status=PROPOSED]"), "Ada");
+        assertThat(card.getText()).contains("Ada offers Primary Thu 10 Jun", "for Ben's Primary Sat 12 Jun");
+        assertThat(bob.all(By.cssSelector("li.swap button[name=approve]"))).as("a member does not approve").isEmpty();
+        bob.screenshot("07-inbox");
+        bob.click(By.cssSelector("li.swap[data-status=PROPOSED] button[name=accept]"));
+        bob.awaitText(By.id("toast"), "Accepted");
+
+        awaitHolder(group, primary, "2027-06-10", ben);
+        awaitHolder(group, primary, "2027-06-12", ada);
+        JsonNode swaps = api.get("/api/v1/groups/" + group + "/swaps", admin).json();
+        assertThat(swaps.at("/items/0/status").asString()).isEqualTo("COMPLETED");
+        assertThat(swaps.at("/items/0/history/1/actor/name").asString()).isEqualTo(benLogin);
+    }
+
+    @Test
+    void aMemberAsksForCoverAndAColleagueOfferedTheSlotClaimsIt() {
+        String group = fixtures.group("UTC");
+        String primary = fixtures.shiftType(group, "Primary", "08:00", 24);
+        String adaLogin = uniqueLogin("ada");
+        String benLogin = uniqueLogin("ben");
+        String ada = fixtures.memberWithLogin(group, "Ada", "MEMBER", adaLogin, "ada-password-123");
+        String ben = fixtures.memberWithLogin(group, "Ben", "MEMBER", benLogin, "ben-password-123");
+        assertThat(fixtures.assign(group, primary, "2027-07-20", ada).status()).isEqualTo(200);
+        fixtures.awaitSlotVersion(group, primary, "2027-07-20", 1);
+
+        alice.logIn(adaLogin, "ada-password-123").go("#/schedule?group=" + group + "&from=2027-07-01&to=2027-07-31");
+        alice.click(By.cssSelector("li[data-slot='" + primary + "/2027-07-20'] button[name=cover]"));
+        alice.type(inDialog("input[name=reason]"), "conference");
+        alice.click(inDialog("button[type=submit]"));
+        alice.awaitText(By.cssSelector("li[data-slot='" + primary + "/2027-07-20']"), "cover requested");
+
+        bob.logIn(benLogin, "ben-password-123").go("#/inbox?group=" + group);
+        WebElement request = bob.awaitText(By.cssSelector("li.cover[data-status=OPEN]"), "Ada asks for cover");
+        assertThat(request.getText()).contains("Primary Tue 20 Jul", "Offered to Ben", "conference");
+        bob.click(By.cssSelector("li.cover[data-status=OPEN] button[name=claim]"));
+        bob.awaitText(By.id("toast"), "Claimed");
+
+        awaitHolder(group, primary, "2027-07-20", ben);
+    }
+
+    @Test
+    void aChangeMadeInOneBrowserAppearsInAnotherWithoutAReload() {
+        String group = fixtures.group("Europe/Berlin");
+        String primary = fixtures.shiftType(group, "Primary", "08:00", 24);
+        fixtures.member(group, "Ada");
+        alice.logIn(ADMIN, ADMIN_PASSWORD).go("#/calendar?group=" + group + "&month=2027-10");
+        bob.logIn(ADMIN, ADMIN_PASSWORD).go("#/calendar?group=" + group + "&month=2027-10");
+        bob.awaitText(By.cssSelector(".topbar .live"), "Live");
+        bob.script("window.rotaNotReloaded = true");
+
+        alice.click(slot(primary, "2027-10-30"));
+        alice.choose(inDialog("select[name=member]"), "Ada");
+        alice.click(inDialog("button[name=assign]"));
+
+        WebElement seen = bob.awaitText(slot(primary, "2027-10-30"), "Ada");
+        assertThat(seen.getText()).as("the fall-back night is 25 h").contains("25 h");
+        assertThat(seen.getAttribute("data-version")).isEqualTo("1");
+        assertThat(bob.script("return window.rotaNotReloaded")).as("no reload").isEqualTo(true);
+        assertThat(bob.awaitText(By.cssSelector("tr[data-date='2027-10-31'] th"), "DST").getText()).contains("25 h day");
+        bob.script("arguments[0].scrollIntoView({block: 'center'})", seen);
+        bob.screenshot("08-live-update");
+    }
+
+    @Test
+    void aMemberNamedLikeMarkupIsShownAsTextEverywhereAndRunsNothing() {
+        String group = fixtures.group("UTC");
+        String primary = fixtures.shiftType(group, "Primary", "08:00", 24);
+        alice.logIn(ADMIN, ADMIN_PASSWORD).go("#/members?group=" + group);
+        alice.type(By.cssSelector("form[aria-labelledby=add-member-title] input[name=name]"), MARKUP_NAME);
+        alice.type(By.cssSelector("form[aria-labelledby=add-member-title] input[name=phone]"), ScheduleFixtures.nextPhone());
+        alice.click(By.cssSelector("form[aria-labelledby=add-member-title] button[type=submit]"));
+
+        assertThat(alice.awaitText(By.cssSelector("table.members .member-name"), MARKUP_NAME).getText()).isEqualTo(MARKUP_NAME);
+        String member = alice.await(By.cssSelector("table.members tr[data-member]")).getAttribute("data-member");
+        assertThat(fixtures.assign(group, primary, "2027-09-01", member).status()).isEqualTo(200);
+        fixtures.awaitSlotVersion(group, primary, "2027-09-01", 1);
+        alice.go("#/calendar?group=" + group + "&month=2027-09");
+        assertThat(alice.awaitText(slot(primary, "2027-09-01"), "<img").findElement(By.cssSelector(".who")).getText())
+                .isEqualTo(MARKUP_NAME);
+        alice.go("#/audit?group=" + group);
+        alice.awaitText(By.cssSelector("table.audit"), MARKUP_NAME);
+
+        assertThat(alice.all(By.cssSelector("#app img"))).as("no element made from the name").isEmpty();
+        assertThatThrownBy(() -> alice.driver().switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+    }
+
+    @Test
+    void anAdminGeneratesARotationAndReadsItsFairnessTheAuditLogAndTheCalendarAsItWasBefore() throws Exception {
+        String group = fixtures.group("UTC");
+        String primary = fixtures.shiftType(group, "Primary", "08:00", 24);
+        for (String name : List.of("Ada", "Ben", "Cleo")) {
+            fixtures.member(group, name);
+        }
+        Thread.sleep(1100);
+        Instant before = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Thread.sleep(1100);
+
+        alice.logIn(ADMIN, ADMIN_PASSWORD).go("#/rotation?group=" + group);
+        alice.script("arguments[0].value = '2027-08-01'", alice.await(By.name("from")));
+        alice.script("arguments[0].value = '2027-08-31'", alice.await(By.name("to")));
+        alice.click(By.cssSelector("main form button[type=submit]"));
+        assertThat(alice.awaitText(By.cssSelector("section.result h2"), "Assigned").getText())
+                .isEqualTo("Assigned 31 slot(s), left 0 open");
+        assertThat(alice.await(By.cssSelector("section.result")).getText()).contains("Spread: 1 slot(s)");
+        assertThat(alice.all(By.cssSelector("section.result svg.chart rect"))).hasSizeGreaterThanOrEqualTo(3);
+        alice.awaitNoToast();
+        alice.script("document.querySelector('section.result').scrollIntoView()");
+        alice.screenshot("09-rotation");
+
+        fixtures.awaitSlotVersion(group, primary, "2027-08-31", 1);
+        alice.go("#/fairness?group=" + group + "&from=2027-08-01&to=2027-08-31");
+        List<WebElement> rows = alice.until(driver -> {
+            List<WebElement> found = alice.all(By.cssSelector("table.fairness tbody tr"));
+            return found.size() == 3 ? found : null;
+        });
+        assertThat(rows).extracting(WebElement::getText).allMatch(text -> text.matches("(Ada|Ben|Cleo) 1[01] .*"));
+        alice.screenshot("10-fairness");
+
+        alice.go("#/audit?group=" + group + "&type=SlotAssigned");
+        alice.awaitText(By.cssSelector("table.audit"), "assigned to Primary");
+        alice.click(By.cssSelector("table.audit tbody tr td:last-child button"));
+        assertThat(alice.awaitText(inDialog("ol.history"), "v1 assigned").getText()).contains("rotation");
+        alice.screenshot("11-slot-history");
+        alice.driver().switchTo().activeElement().sendKeys(Keys.ESCAPE);
+        alice.until(driver -> alice.all(By.cssSelector("dialog[open]")).isEmpty());
+        alice.screenshot("12-audit");
+
+        String date = before.atOffset(ZoneOffset.UTC).toLocalDate().toString();
+        String time = before.atOffset(ZoneOffset.UTC).toLocalTime().toString();
+        alice.go("#/audit?group=" + group + "&asOfDate=" + date + "&asOfTime=" + (time.length() == 5 ? time + ":00" : time));
+        alice.awaitText(By.cssSelector("table.grid caption"), "As recorded at");
+        assertThat(alice.all(By.cssSelector("table.grid button.slot"))).isNotEmpty()
+                .allMatch(button -> !"ASSIGNED".equals(button.getAttribute("data-status")));
+    }
+
+    @Test
+    void everyViewOpensWithoutAnErrorForAnAdminAndForAMember() {
+        String group = fixtures.group("UTC");
+        fixtures.shiftType(group, "Primary", "08:00", 24);
+        String login = uniqueLogin("cleo");
+        fixtures.memberWithLogin(group, "Cleo", "MEMBER", login, "cleo-password-123");
+        alice.logIn(ADMIN, ADMIN_PASSWORD);
+        for (String view : List.of("calendar", "inbox", "rotation", "members", "shift-types", "notifications", "audit",
+                "fairness", "feeds", "groups", "account")) {
+            alice.go("#/" + view + "?group=" + group);
+            alice.await(By.cssSelector("main#view h1"));
+            alice.until(driver -> !alice.await(By.cssSelector("main#view")).getText().startsWith("Loading"));
+            assertThat(alice.all(By.cssSelector("main#view .error"))).as(view).isEmpty();
+        }
+        bob.logIn(login, "cleo-password-123");
+        List<String> links = bob.all(By.cssSelector("nav.tabs a")).stream().map(WebElement::getText).toList();
+        assertThat(links).contains("My schedule", "Calendar link").doesNotContain("Rotation", "Audit", "Groups");
+        for (String view : List.of("calendar", "schedule", "inbox", "members", "notifications", "fairness", "feeds")) {
+            bob.go("#/" + view + "?group=" + group);
+            bob.await(By.cssSelector("main#view h1"));
+            bob.until(driver -> !bob.await(By.cssSelector("main#view")).getText().startsWith("Loading"));
+            assertThat(bob.all(By.cssSelector("main#view .error"))).as(view).isEmpty();
+        }
+        bob.click(By.cssSelector("main#view button.primary"));
+        assertThat(bob.await(By.cssSelector("input.feed-url")).getAttribute("value")).contains("/api/v1/feeds/").endsWith(".ics");
+        bob.screenshot("13-calendar-link");
+    }
+
+    @Test
+    void theStreamParserReadsEventsSplitAcrossChunksAndLineEndings() {
+        alice.go("");
+        Object events = alice.driver().executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                import('/app/stream.js').then(({ EventStreamParser }) => {
+                  const events = [];
+                  const parser = new EventStreamParser(event => events.push(event));
+                  for (const chunk of [': heartbeat\\r\\n', 'id: 7\\r\\nevent: slot\\r\\ndata: {"a":', '1}\\r', '\\n\\r\\n',
+                                       'data: x\\ndata:y\\n\\n', 'event: slot\\n\\n', 'id: 9\\ndata: z\\r\\r\\n']) {
+                    parser.push(chunk);
+                  }
+                  done(JSON.stringify(events));
+                });""");
+        assertThat(Api.JSON.readTree((String) events).toString()).isEqualTo(
+                "[{\"id\":\"7\",\"event\":\"slot\",\"data\":\"{\\\"a\\\":1}\"},"
+                        + "{\"id\":null,\"event\":\"message\",\"data\":\"x\\ny\"},"
+                        + "{\"id\":\"9\",\"event\":\"message\",\"data\":\"z\"}]");
+    }
+}
