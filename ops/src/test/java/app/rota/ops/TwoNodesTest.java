@@ -52,9 +52,9 @@ class TwoNodesTest {
                 String primary = throughB.shiftType(group, "Primary", "08:00", 24);
                 String ann = throughB.member(group, "Ann");
                 String bob = throughB.member(group, "Bob");
-                assertThat(throughB.assign(group, primary, "2027-10-04", ann).status()).isEqualTo(200);
+                assertThat(throughB.assign(group, primary, "2038-10-04", ann).status()).isEqualTo(200);
 
-                String slot = ScheduleFixtures.slot(group, primary, "2027-10-04");
+                String slot = ScheduleFixtures.slot(group, primary, "2038-10-04");
                 assertThat(a.put(slot, tokenA, "{\"memberId\":\"" + bob + "\",\"expectedVersion\":1}").status())
                         .as("node A sees the version node B stored").isEqualTo(200);
                 Api.Response stale = b.put(slot, tokenB, "{\"memberId\":\"" + ann + "\",\"expectedVersion\":1}");
@@ -62,7 +62,7 @@ class TwoNodesTest {
                 assertThat(stale.json().get("code").asString()).isEqualTo("VERSION_CONFLICT");
                 assertThat(stale.json().at("/current/version").asLong()).isEqualTo(2);
                 await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
-                        a.get("/api/v1/groups/" + group + "/calendar?from=2027-10-04&to=2027-10-04", tokenA).body())
+                        a.get("/api/v1/groups/" + group + "/calendar?from=2038-10-04&to=2038-10-04", tokenA).body())
                         .contains(bob));
             }
 
