@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -161,8 +162,11 @@ class DirectoryApiTest extends RotaIntegrationTest {
         Api.Response declared = api.post(member + "/time-off", tokens.get("bob"),
                 "{\"from\":\"" + day + "\",\"to\":\"" + day + "\",\"reason\":\"dentist\"}");
         assertThat(declared.status()).as(declared.body()).isEqualTo(201);
+        assertThat(URI.create(declared.location()).getPath()).as("a declaration is read with its member").isEqualTo(member);
         String timeOff = declared.text("id");
         JsonNode listed = awaitMember(tokens.get("bob"), ids.get("bob"), m -> m.get("timeOff").size() == 1);
+        assertThat(api.get(URI.create(declared.location()).getPath(), tokens.get("bob")).json().at("/timeOff/0/id").asString())
+                .isEqualTo(timeOff);
         assertThat(listed.at("/timeOff/0/id").asString()).isEqualTo(timeOff);
         assertThat(listed.at("/timeOff/0/from").asString()).isEqualTo(day);
         assertThat(listed.at("/timeOff/0/to").asString()).isEqualTo(day);
