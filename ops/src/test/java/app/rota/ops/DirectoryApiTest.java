@@ -285,6 +285,31 @@ class DirectoryApiTest extends RotaIntegrationTest {
         assertThat(directory()).isEqualTo(before).contains(kept).doesNotContain(dropped);
     }
 
+    @Test
+    void aTimeOffReasonIsShownToAdminsTheSuperAdminAndTheMemberThemselfAndToNobodyElse() {
+        String day = aYearAhead().toString();
+        String bob = "/api/v1/groups/" + group + "/members/" + ids.get("bob");
+        String ada = "/api/v1/groups/" + group + "/members/" + ids.get("Ada");
+        assertThat(api.post(bob + "/time-off", tokens.get("bob"), "{\"from\":\"" + day + "\",\"to\":\"" + day + "\",\"reason\":\"dentist\"}")
+                .status()).isEqualTo(201);
+        assertThat(api.post(ada + "/time-off", tokens.get("Ada"), "{\"from\":\"" + day + "\",\"to\":\"" + day + "\",\"reason\":\"family\"}")
+                .status()).isEqualTo(201);
+        awaitMember(superAdmin, ids.get("bob"), m -> m.get("timeOff").size() == 1);
+        awaitMember(superAdmin, ids.get("Ada"), m -> m.get("timeOff").size() == 1);
+
+        assertThat(reasonSeen(bob, tokens.get("bob"))).as("the member themself").isEqualTo("dentist");
+        assertThat(reasonSeen(bob, tokens.get("Ada"))).as("an admin").isEqualTo("dentist");
+        assertThat(reasonSeen(bob, superAdmin)).as("the super admin").isEqualTo("dentist");
+        assertThat(reasonSeen(bob, tokens.get("Cid"))).as("an auditor reads, but is no admin").isNull();
+        assertThat(reasonSeen(ada, tokens.get("bob"))).as("another member").isNull();
+        assertThat(api.get(ada, tokens.get("bob")).json().at("/timeOff/0/from").asString()).as("the days are no secret").isEqualTo(day);
+    }
+
+    private String reasonSeen(String member, String token) {
+        JsonNode reason = api.get(member, token).json().at("/timeOff/0/reason");
+        return reason.isNull() ? null : reason.asString();
+    }
+
     private static LocalDate today() {
         return LocalDate.now(CHICAGO);
     }
