@@ -9,10 +9,15 @@ import { pager } from './pager.js';
 import { monthGrid } from './grid.js';
 import { historyList } from './slot-dialog.js';
 
-const TYPES = ['GroupCreated', 'GroupSettingsChanged', 'MemberAdded', 'MemberChanged', 'MemberDeactivated',
-  'MemberOptedOutOfSms', 'MemberOptedInToSms', 'TimeOffDeclared', 'ShiftTypeDefined', 'ShiftTypeChanged',
-  'ShiftTypeRetired', 'SlotAssigned', 'SlotUnassigned', 'RotationPublished', 'SwapProposed', 'SwapAccepted',
-  'SwapApproved', 'SwapRejected', 'SwapDeclined', 'SwapCancelled', 'SwapExpired', 'SwapFailed', 'SwapCompleted',
+// The server's AuditEntry.TYPES, in its order (WebAppBrowserTest compares the two).
+const TYPES = [
+  'GroupCreated', 'GroupSettingsChanged',
+  'MemberAdded', 'MemberChanged', 'MemberDeactivated', 'MemberOptedOutOfSms', 'MemberOptedInToSms',
+  'TimeOffDeclared', 'TimeOffWithdrawn',
+  'ShiftTypeDefined', 'ShiftTypeChanged', 'ShiftTypeRetired',
+  'SlotAssigned', 'SlotUnassigned', 'RotationPublished',
+  'SwapProposed', 'SwapAccepted', 'SwapApproved', 'SwapRejected', 'SwapDeclined', 'SwapCancelled',
+  'SwapExpired', 'SwapFailed', 'SwapCompleted',
   'CoverageRequested', 'CoverageClaimed', 'CoverageApproved', 'CoverageRejected', 'CoverageEscalated',
   'CoverageCovered', 'CoverageCancelled', 'CoverageUnfilled'];
 

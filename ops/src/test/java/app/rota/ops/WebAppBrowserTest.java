@@ -1,5 +1,6 @@
 package app.rota.ops;
 
+import app.rota.kernel.audit.AuditEntry;
 import app.rota.ops.support.Api;
 import app.rota.ops.support.Browser;
 import app.rota.ops.support.RotaIntegrationTest;
@@ -421,6 +422,9 @@ class WebAppBrowserTest extends RotaIntegrationTest {
 
         alice.go("#/audit?group=" + group + "&type=SlotAssigned");
         alice.awaitText(By.cssSelector("table.audit"), "assigned to Primary");
+        assertThat(alice.all(By.cssSelector("select[name=type] option")).stream().map(option -> option.getAttribute("value"))
+                .filter(value -> !value.isEmpty()).toList()).as("every type of entry the server records can be chosen")
+                .containsExactlyElementsOf(AuditEntry.TYPES);
         alice.click(By.cssSelector("table.audit tbody tr td:last-child button"));
         assertThat(alice.awaitText(inDialog("ol.history"), "v1 assigned").getText()).contains("rotation");
         alice.screenshot("11-slot-history");
