@@ -8,6 +8,18 @@ function zones() {
   return all.includes('UTC') ? all : ['UTC', ...all];
 }
 
+async function groupIsReadable(groupId) {
+  await loadMe();
+  if (!state.groups.some(group => group.id === groupId)) return false;
+  try {
+    await api.get(`/groups/${groupId}/shift-types`);
+    return true;
+  } catch (error) {
+    if (error.status === 404) return false;
+    throw error;
+  }
+}
+
 export default async function groups(main) {
   const name = h('input', { name: 'name', required: true, maxlength: 100, autocomplete: 'off' });
   const guess = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
@@ -24,10 +36,10 @@ export default async function groups(main) {
         try {
           const created = await api.post('/groups', { name: name.value, timeZone: zone.value });
           toast(`${name.value} created: add its members and shift types.`);
-          await loadMe();
-          for (let attempt = 0; attempt < 25 && !state.groups.some(group => group.id === created.id); attempt++) {
+          // Two projections must see the group before the next screen works: the groups list (GET /groups) and the
+          // directory (its members and shift types answer 404 GROUP_NOT_FOUND until then).
+          for (let attempt = 0; attempt < 25 && !(await groupIsReadable(created.id)); attempt++) {
             await new Promise(resolve => setTimeout(resolve, 200));
-            await loadMe();
           }
           location.hash = `#/members?group=${created.id}`;
         } catch (error) {
