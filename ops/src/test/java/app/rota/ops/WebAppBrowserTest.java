@@ -20,9 +20,11 @@ import tools.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.time.temporal.ChronoUnit;
 import java.time.zone.ZoneOffsetTransition;
@@ -386,15 +388,13 @@ class WebAppBrowserTest extends RotaIntegrationTest {
     }
 
     @Test
-    void anAdminGeneratesARotationAndReadsItsFairnessTheAuditLogAndTheCalendarAsItWasBefore() throws Exception {
+    void anAdminGeneratesARotationAndReadsItsFairnessTheAuditLogAndTheCalendarAsItWasBefore() {
         String group = fixtures.group("UTC");
         String primary = fixtures.shiftType(group, "Primary", "08:00", 24);
         for (String name : List.of("Ada", "Ben", "Cleo")) {
             fixtures.member(group, name);
         }
-        Thread.sleep(1100);
-        Instant before = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        Thread.sleep(1100);
+        Instant before = newestRecorded(group, "MemberAdded", 3);
 
         YearMonth august = YearMonth.of(LocalDate.now(ZoneOffset.UTC).getYear() + 1, 8);
         String from = august.atDay(1).toString();
@@ -432,12 +432,36 @@ class WebAppBrowserTest extends RotaIntegrationTest {
         alice.until(driver -> alice.all(By.cssSelector("dialog[open]")).isEmpty());
         alice.screenshot("12-audit");
 
-        String date = before.atOffset(ZoneOffset.UTC).toLocalDate().toString();
-        String time = before.atOffset(ZoneOffset.UTC).toLocalTime().toString();
-        alice.go("#/audit?group=" + group + "&asOfDate=" + date + "&asOfTime=" + (time.length() == 5 ? time + ":00" : time));
-        alice.awaitText(By.cssSelector("table.grid caption"), "As recorded at");
-        assertThat(alice.all(By.cssSelector("table.grid button.slot"))).isNotEmpty()
-                .allMatch(button -> !"ASSIGNED".equals(button.getAttribute("data-status")));
+        showCalendarAsOf(group, before, august);
+        assertThat(alice.all(By.cssSelector("table.grid button.slot"))).as("before the rotation").hasSize(august.lengthOfMonth())
+                .allMatch(button -> "OPEN".equals(button.getAttribute("data-status")));
+        showCalendarAsOf(group, newestRecorded(group, "SlotAssigned", august.lengthOfMonth()), august);
+        assertThat(alice.all(By.cssSelector("table.grid button.slot"))).as("once it was done").hasSize(august.lengthOfMonth())
+                .allMatch(button -> "ASSIGNED".equals(button.getAttribute("data-status")));
+    }
+
+    /**
+     * When the newest of the {@code count} audit entries of a type was recorded (once the log has them all): an instant
+     * taken from the event store's own timestamps, so no clock needs to move on between two steps of a test.
+     */
+    private Instant newestRecorded(String group, String type, int count) {
+        String entries = "/api/v1/groups/" + group + "/audit?type=" + type;
+        JsonNode log = await().atMost(Duration.ofSeconds(15)).until(() -> api.get(entries, admin).json(),
+                page -> page.get("total").asInt() == count);
+        return OffsetDateTime.parse(log.at("/items/0/at").asString()).toInstant();
+    }
+
+    /**
+     * The audit view's "Calendar as of" for a UTC group: the month as recorded at the instant, given to the millisecond
+     * (rounded up, so that a change recorded at that instant is included).
+     */
+    private void showCalendarAsOf(String group, Instant instant, YearMonth month) {
+        Instant millis = instant.truncatedTo(ChronoUnit.MILLIS);
+        OffsetDateTime asOf = (millis.isBefore(instant) ? millis.plusMillis(1) : millis).atOffset(ZoneOffset.UTC);
+        String date = asOf.toLocalDate().toString();
+        String time = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").format(asOf);
+        alice.go("#/audit?group=" + group + "&asOfDate=" + date + "&asOfTime=" + time + "&asOfMonth=" + month);
+        alice.awaitText(By.cssSelector("table.grid caption"), "As recorded at " + date + " " + time);
     }
 
     @Test
