@@ -492,6 +492,67 @@ class WebAppBrowserTest extends RotaIntegrationTest {
         bob.screenshot("13-calendar-link");
     }
 
+    /**
+     * From now on the browser's reads of the calendar ({@code GET …/calendar?…}) reach Rota at once but their answers
+     * are handed to the app only when the test calls {@code window.rotaReleaseReads()}: a slow network, on cue.
+     * {@code window.rotaHeldReads} counts the answers held; {@code window.rotaReadsHandedOver} is set once the app
+     * has had the released answers and whatever they started without waiting has run.
+     */
+    private static void holdCalendarReads(Browser browser) {
+        browser.script("""
+                const realFetch = window.fetch;
+                const held = [];
+                window.rotaHeldReads = 0;
+                window.fetch = async (url, options) => {
+                  if (!/\\/calendar\\?/.test(String(url))) return realFetch(url, options);
+                  const response = await realFetch(url, options);
+                  const body = await response.text();
+                  window.rotaHeldReads++;
+                  await new Promise(release => held.push(release));
+                  const answer = new Response(body, { status: response.status, headers: response.headers });
+                  const text = answer.text.bind(answer);
+                  // what the app does with the text runs in promise callbacks, all before this timer's task
+                  answer.text = () => text().then(read => {
+                    setTimeout(() => { window.rotaReadsHandedOver = true; });
+                    return read;
+                  });
+                  return answer;
+                };
+                window.rotaReleaseReads = () => {
+                  window.fetch = realFetch;
+                  held.forEach(release => release());
+                };""");
+    }
+
+    @Test
+    void aChangeMadeWhileTheCalendarIsBeingReadIsShownOnceTheReadArrives() {
+        String group = fixtures.group("UTC");
+        String primary = fixtures.shiftType(group, "Primary", "08:00", 24);
+        String ada = fixtures.member(group, "Ada");
+        String day = daysAhead(30).toString();
+        String month = day.substring(0, 7);
+        bob.logIn(ADMIN, ADMIN_PASSWORD).go("#/calendar?group=" + group + "&month=" + month);
+        bob.awaitText(slot(primary, day), "Open");
+        bob.awaitText(By.cssSelector(".topbar .live"), "Live");
+        bob.driver().executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                import('/app/live.js').then(live => {
+                  window.rotaStreamed = [];
+                  live.subscribe(slot => window.rotaStreamed.push(slot.date));
+                  done();
+                });""");
+        holdCalendarReads(bob);
+
+        bob.script("location.hash = arguments[0]", "#/calendar?group=" + group + "&month=" + month + "&read=again");
+        bob.until(driver -> Long.valueOf(1).equals(bob.script("return window.rotaHeldReads")));
+        assertThat(fixtures.assign(group, primary, day, ada).status()).isEqualTo(200);
+        bob.until(driver -> (Boolean) bob.script("return window.rotaStreamed.includes(arguments[0])", day));
+        bob.script("window.rotaReleaseReads()");
+
+        assertThat(bob.awaitText(slot(primary, day), "Ada").getAttribute("data-version"))
+                .as("the change that came while the month was read, over the older read").isEqualTo("1");
+    }
+
     @Test
     void theStreamParserReadsEventsSplitAcrossChunksAndLineEndings() {
         alice.go("");
