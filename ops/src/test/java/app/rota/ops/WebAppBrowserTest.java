@@ -554,6 +554,27 @@ class WebAppBrowserTest extends RotaIntegrationTest {
     }
 
     @Test
+    void aViewStillReadingWhenTheUserHasMovedOnIsNeverShown() {
+        String group = fixtures.group("UTC");
+        fixtures.shiftType(group, "Primary", "08:00", 24);
+        String month = daysAhead(0).toString().substring(0, 7);
+        alice.logIn(ADMIN, ADMIN_PASSWORD).go("#/calendar?group=" + group + "&month=" + month);
+        alice.await(By.cssSelector("table.grid"));
+        holdCalendarReads(alice);
+
+        alice.script("location.hash = arguments[0]", "#/calendar?group=" + group + "&month=" + YearMonth.parse(month).plusMonths(1));
+        alice.until(driver -> Long.valueOf(1).equals(alice.script("return window.rotaHeldReads")));
+        alice.click(By.linkText("Members"));
+        alice.awaitText(By.cssSelector("main#view h1"), "Members");
+        alice.script("window.rotaReleaseReads()");
+        alice.until(driver -> Boolean.TRUE.equals(alice.script("return window.rotaReadsHandedOver")));
+
+        assertThat(alice.await(By.cssSelector("main#view h1")).getText()).isEqualTo("Members");
+        assertThat(alice.all(By.cssSelector("table.grid"))).as("the calendar read too late").isEmpty();
+        assertThat(alice.all(By.cssSelector("main#view"))).hasSize(1);
+    }
+
+    @Test
     void theStreamParserReadsEventsSplitAcrossChunksAndLineEndings() {
         alice.go("");
         Object events = alice.driver().executeAsyncScript("""
