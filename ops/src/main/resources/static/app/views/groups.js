@@ -2,6 +2,7 @@
 import { h, replace, field, select, toast, errorBox } from '../dom.js';
 import * as api from '../api.js';
 import { state, loadMe } from '../state.js';
+import { untilSeen } from '../settle.js';
 
 function zones() {
   const all = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : ['UTC'];
@@ -11,13 +12,8 @@ function zones() {
 async function groupIsReadable(groupId) {
   await loadMe();
   if (!state.groups.some(group => group.id === groupId)) return false;
-  try {
-    await api.get(`/groups/${groupId}/shift-types`);
-    return true;
-  } catch (error) {
-    if (error.status === 404) return false;
-    throw error;
-  }
+  await api.get(`/groups/${groupId}/shift-types`); // 404 until the directory knows the group
+  return true;
 }
 
 export default async function groups(main) {
@@ -38,9 +34,7 @@ export default async function groups(main) {
           toast(`${name.value} created: add its members and shift types.`);
           // Two projections must see the group before the next screen works: the groups list (GET /groups) and the
           // directory (its members and shift types answer 404 GROUP_NOT_FOUND until then).
-          for (let attempt = 0; attempt < 25 && !(await groupIsReadable(created.id)); attempt++) {
-            await new Promise(resolve => setTimeout(resolve, 200));
-          }
+          await untilSeen(() => groupIsReadable(created.id));
           location.hash = `#/members?group=${created.id}`;
         } catch (error) {
           replace(message, errorBox(error));

@@ -575,6 +575,34 @@ class WebAppBrowserTest extends RotaIntegrationTest {
     }
 
     @Test
+    void aChangeThatIsStillNotShownAfterAFewSecondsIsToldWithAReload() {
+        alice.logIn(ADMIN, ADMIN_PASSWORD);
+        Object result = alice.driver().executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                import('/app/settle.js').then(async ({ untilSeen }) => {
+                  let reads = 0;
+                  const soon = await untilSeen(async () => {
+                    reads++;
+                    if (reads < 3) throw Object.assign(new Error('not there yet'), { status: 404 });
+                    return true;
+                  }, { attempts: 5, pause: 10 });
+                  const readsSoon = reads;
+                  reads = 0;
+                  const never = await untilSeen(async () => { reads++; return false; }, { attempts: 4, pause: 10 });
+                  done(JSON.stringify({ soon, readsSoon, never, readsNever: reads }));
+                });""");
+        assertThat(Api.JSON.readTree((String) result).toString())
+                .isEqualTo("{\"soon\":true,\"readsSoon\":3,\"never\":false,\"readsNever\":4}");
+
+        WebElement notice = alice.awaitText(By.id("toast"), "not shown here yet");
+        assertThat(notice.getText()).contains("Reload");
+        alice.script("window.rotaNotReloaded = true");
+        alice.click(By.cssSelector("#toast button"));
+        alice.until(driver -> alice.script("return window.rotaNotReloaded") == null);
+        alice.await(By.cssSelector("header.topbar"));
+    }
+
+    @Test
     void theStreamParserReadsEventsSplitAcrossChunksAndLineEndings() {
         alice.go("");
         Object events = alice.driver().executeAsyncScript("""
