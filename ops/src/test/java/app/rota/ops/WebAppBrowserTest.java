@@ -603,6 +603,35 @@ class WebAppBrowserTest extends RotaIntegrationTest {
     }
 
     @Test
+    void aStreamThatEndsAtOnceIsOpenedAgainAfterAGrowingPauseNotInATightLoop() {
+        alice.logIn(ADMIN, ADMIN_PASSWORD);
+        Object result = alice.driver().executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const realFetch = window.fetch;
+                const opened = [];
+                window.fetch = (url, options) => {
+                  if (!String(url).includes('/groups/closing-proxy/')) return realFetch(url, options);
+                  opened.push(Date.now());
+                  return Promise.resolve(new Response('', { status: 200, headers: { 'Content-Type': 'text/event-stream' } }));
+                };
+                import('/app/stream.js').then(({ listen }) => {
+                  const states = [];
+                  const stream = listen('closing-proxy', { onSlot: () => {}, onResync: () => {}, onState: state => states.push(state) });
+                  setTimeout(() => {
+                    stream.close();
+                    window.fetch = realFetch;
+                    done(JSON.stringify({ pauses: opened.slice(1).map((at, i) => at - opened[i]), states: [...new Set(states)] }));
+                  }, 4500);
+                });""");
+        JsonNode stream = Api.JSON.readTree((String) result);
+
+        assertThat(stream.get("pauses")).as("opened at 0, 1 s and 3 s (the next at 7 s): " + stream).hasSize(2);
+        assertThat(stream.at("/pauses/0").asLong()).isBetween(950L, 2000L);
+        assertThat(stream.at("/pauses/1").asLong()).as("growing").isBetween(1950L, 3400L);
+        assertThat(stream.get("states").toString()).contains("live", "reconnecting");
+    }
+
+    @Test
     void theStreamParserReadsEventsSplitAcrossChunksAndLineEndings() {
         alice.go("");
         Object events = alice.driver().executeAsyncScript("""
