@@ -493,22 +493,26 @@ class WebAppBrowserTest extends RotaIntegrationTest {
     }
 
     /**
-     * From now on the browser's reads of the calendar ({@code GET …/calendar?…}) reach Rota at once but their answers
-     * are handed to the app only when the test calls {@code window.rotaReleaseReads()}: a slow network, on cue.
-     * {@code window.rotaHeldReads} counts the answers held; {@code window.rotaReadsHandedOver} is set once the app
-     * has had the released answers and whatever they started without waiting has run.
+     * From now on the browser's reads whose URL matches {@code urlPattern} (a JavaScript regular expression) reach Rota
+     * at once, but their answers are handed to the app only when the test releases them: all with
+     * {@code window.rotaReleaseReads()}, or one with {@code window.rotaReleaseRead(index)}. A slow network, on cue.
+     * {@code window.rotaHeldReads} counts the answers held; {@code window.rotaReadsHandedOver} is set once the app has
+     * had a released answer and whatever it started without waiting has run.
      */
-    private static void holdCalendarReads(Browser browser) {
+    private static void holdReads(Browser browser, String urlPattern) {
         browser.script("""
+                const pattern = new RegExp(arguments[0]);
                 const realFetch = window.fetch;
                 const held = [];
                 window.rotaHeldReads = 0;
                 window.fetch = async (url, options) => {
-                  if (!/\\/calendar\\?/.test(String(url))) return realFetch(url, options);
+                  if (!pattern.test(String(url))) return realFetch(url, options);
                   const response = await realFetch(url, options);
                   const body = await response.text();
-                  window.rotaHeldReads++;
-                  await new Promise(release => held.push(release));
+                  await new Promise(release => {
+                    held.push(release);
+                    window.rotaHeldReads = held.length;
+                  });
                   const answer = new Response(body, { status: response.status, headers: response.headers });
                   const text = answer.text.bind(answer);
                   // what the app does with the text runs in promise callbacks, all before this timer's task
@@ -518,10 +522,15 @@ class WebAppBrowserTest extends RotaIntegrationTest {
                   });
                   return answer;
                 };
+                window.rotaReleaseRead = index => held[index]();
                 window.rotaReleaseReads = () => {
                   window.fetch = realFetch;
                   held.forEach(release => release());
-                };""");
+                };""", urlPattern);
+    }
+
+    private static void awaitHeldReads(Browser browser, long count) {
+        browser.until(driver -> Long.valueOf(count).equals(browser.script("return window.rotaHeldReads")));
     }
 
     @Test
@@ -541,10 +550,10 @@ class WebAppBrowserTest extends RotaIntegrationTest {
                   live.subscribe(slot => window.rotaStreamed.push(slot.date));
                   done();
                 });""");
-        holdCalendarReads(bob);
+        holdReads(bob, "/calendar\\?");
 
         bob.script("location.hash = arguments[0]", "#/calendar?group=" + group + "&month=" + month + "&read=again");
-        bob.until(driver -> Long.valueOf(1).equals(bob.script("return window.rotaHeldReads")));
+        awaitHeldReads(bob, 1);
         assertThat(fixtures.assign(group, primary, day, ada).status()).isEqualTo(200);
         bob.until(driver -> (Boolean) bob.script("return window.rotaStreamed.includes(arguments[0])", day));
         bob.script("window.rotaReleaseReads()");
@@ -560,10 +569,10 @@ class WebAppBrowserTest extends RotaIntegrationTest {
         String month = daysAhead(0).toString().substring(0, 7);
         alice.logIn(ADMIN, ADMIN_PASSWORD).go("#/calendar?group=" + group + "&month=" + month);
         alice.await(By.cssSelector("table.grid"));
-        holdCalendarReads(alice);
+        holdReads(alice, "/calendar\\?");
 
         alice.script("location.hash = arguments[0]", "#/calendar?group=" + group + "&month=" + YearMonth.parse(month).plusMonths(1));
-        alice.until(driver -> Long.valueOf(1).equals(alice.script("return window.rotaHeldReads")));
+        awaitHeldReads(alice, 1);
         alice.click(By.linkText("Members"));
         alice.awaitText(By.cssSelector("main#view h1"), "Members");
         alice.script("window.rotaReleaseReads()");
@@ -572,6 +581,29 @@ class WebAppBrowserTest extends RotaIntegrationTest {
         assertThat(alice.await(By.cssSelector("main#view h1")).getText()).isEqualTo("Members");
         assertThat(alice.all(By.cssSelector("table.grid"))).as("the calendar read too late").isEmpty();
         assertThat(alice.all(By.cssSelector("main#view"))).hasSize(1);
+    }
+
+    @Test
+    void theOnCallBarKeepsTheNewestAnswerWhenAnOlderOneArrivesAfterIt() {
+        OffsetDateTime started = OffsetDateTime.now(ZoneOffset.UTC).minusHours(6);
+        String group = fixtures.group("UTC");
+        String primary = fixtures.shiftType(group, "Primary", String.format("%02d:00", started.getHour()), 24);
+        String ada = fixtures.member(group, "Ada");
+        alice.logIn(ADMIN, ADMIN_PASSWORD).go("#/members?group=" + group);
+        alice.awaitText(By.cssSelector("section.oncall"), "nobody");
+        alice.awaitText(By.cssSelector(".topbar .live"), "Live");
+        holdReads(alice, "/on-call");
+
+        alice.script("location.hash = arguments[0]", "#/shift-types?group=" + group);
+        awaitHeldReads(alice, 1);
+        assertThat(fixtures.assign(group, primary, started.toLocalDate().toString(), ada).status()).isEqualTo(200);
+        awaitHeldReads(alice, 2);
+        alice.script("window.rotaReleaseRead(1)");
+        alice.awaitText(By.cssSelector("section.oncall"), "Ada");
+        alice.script("window.rotaReadsHandedOver = false; window.rotaReleaseRead(0)");
+        alice.until(driver -> Boolean.TRUE.equals(alice.script("return window.rotaReadsHandedOver")));
+
+        assertThat(alice.await(By.cssSelector("section.oncall")).getText()).as("the older answer came last").contains("Ada");
     }
 
     @Test
