@@ -68,19 +68,19 @@ class AuditTest extends RotaIntegrationTest {
         fixtures.memberWithLogin(group, "Aud", "AUDITOR", "aud-" + suffix, "aud-password-1");
         auditorToken = api.login("aud-" + suffix, "aud-password-1");
         primary = fixtures.shiftType(group, "Primary", "08:00", 24);
-        String march7 = ScheduleFixtures.slot(group, primary, "2027-03-07");
+        String march7 = ScheduleFixtures.slot(group, primary, "2038-03-07");
         assertThat(api.put(march7, admin, "{\"memberId\":\"" + ada + "\",\"reason\":\"first pick\"}").status()).isEqualTo(200);
         assertThat(api.put(march7, admin, "{\"memberId\":\"" + bob + "\",\"reason\":\"Ada is away\"}").status()).isEqualTo(200);
-        assertThat(fixtures.assign(group, primary, "2027-03-08", ada).status()).isEqualTo(200);
-        assertThat(fixtures.assign(group, primary, "2027-03-09", ada).status()).isEqualTo(200);
-        fixtures.awaitSlotVersion(group, primary, "2027-03-08", 1);
-        fixtures.awaitSlotVersion(group, primary, "2027-03-09", 1);
-        Api.Response proposed = api.post("/api/v1/groups/" + group + "/swaps", admin, "{\"fromSlot\":" + slot("2027-03-08")
-                + ",\"toSlot\":" + slot("2027-03-07") + ",\"counterpartId\":\"" + bob + "\",\"proposerId\":\"" + ada
+        assertThat(fixtures.assign(group, primary, "2038-03-08", ada).status()).isEqualTo(200);
+        assertThat(fixtures.assign(group, primary, "2038-03-09", ada).status()).isEqualTo(200);
+        fixtures.awaitSlotVersion(group, primary, "2038-03-08", 1);
+        fixtures.awaitSlotVersion(group, primary, "2038-03-09", 1);
+        Api.Response proposed = api.post("/api/v1/groups/" + group + "/swaps", admin, "{\"fromSlot\":" + slot("2038-03-08")
+                + ",\"toSlot\":" + slot("2038-03-07") + ",\"counterpartId\":\"" + bob + "\",\"proposerId\":\"" + ada
                 + "\",\"reason\":\"wedding\"}");
         assertThat(proposed.status()).as(proposed.body()).isEqualTo(201);
         Api.Response asked = api.post("/api/v1/groups/" + group + "/coverage-requests", adaToken,
-                "{\"slot\":" + slot("2027-03-09") + ",\"reason\":\"dentist\"}");
+                "{\"slot\":" + slot("2038-03-09") + ",\"reason\":\"dentist\"}");
         assertThat(asked.status()).as(asked.body()).isEqualTo(201);
         assertThat(api.patch("/api/v1/groups/" + group + "/members/" + bob, admin, "{\"role\":\"ADMIN\"}").status()).isEqualTo(204);
         commands.sendAndWait(GenericCommandMessage.asCommandMessage(new OptOutOfSmsCommand(MemberId.of(jo), GroupId.of(group), "STOP"))
@@ -119,16 +119,16 @@ class AuditTest extends RotaIntegrationTest {
         assertThat(roleChange.at("/actor/role").asString()).isEqualTo("SUPER_ADMIN");
 
         JsonNode cover = items.get(2);
-        assertThat(cover.get("summary").asString()).isEqualTo("Ada asked for cover for Primary on 2027-03-09");
+        assertThat(cover.get("summary").asString()).isEqualTo("Ada asked for cover for Primary on 2038-03-09");
         assertThat(cover.at("/actor/memberId").asString()).isEqualTo(ada);
         assertThat(cover.at("/actor/name").asString()).as("the member's name, not her login").isEqualTo("Ada");
         assertThat(cover.at("/actor/role").asString()).isEqualTo("MEMBER");
         assertThat(cover.get("onBehalfOf").isNull()).isTrue();
         assertThat(cover.get("reason").asString()).isEqualTo("dentist");
-        assertThat(cover.at("/slot/date").asString()).isEqualTo("2027-03-09");
+        assertThat(cover.at("/slot/date").asString()).isEqualTo("2038-03-09");
 
         JsonNode swap = items.get(3);
-        assertThat(swap.get("summary").asString()).isEqualTo("Ada proposed to trade Primary on 2027-03-08 for Bob's Primary on 2027-03-07");
+        assertThat(swap.get("summary").asString()).isEqualTo("Ada proposed to trade Primary on 2038-03-08 for Bob's Primary on 2038-03-07");
         assertThat(swap.at("/actor/name").asString()).isEqualTo(ADMIN);
         assertThat(swap.at("/onBehalfOf/memberId").asString()).isEqualTo(ada);
         assertThat(swap.at("/onBehalfOf/name").asString()).isEqualTo("Ada");
@@ -136,7 +136,7 @@ class AuditTest extends RotaIntegrationTest {
         assertThat(swap.at("/after/status").asString()).isEqualTo("PROPOSED");
 
         JsonNode reassigned = items.get(6);
-        assertThat(reassigned.get("summary").asString()).isEqualTo("Bob assigned to Primary on 2027-03-07 (was Ada)");
+        assertThat(reassigned.get("summary").asString()).isEqualTo("Bob assigned to Primary on 2038-03-07 (was Ada)");
         assertThat(reassigned.get("reason").asString()).isEqualTo("Ada is away");
         assertThat(reassigned.at("/before/assignee/name").asString()).isEqualTo("Ada");
         assertThat(reassigned.at("/after/assignee/memberId").asString()).isEqualTo(bob);
@@ -153,7 +153,7 @@ class AuditTest extends RotaIntegrationTest {
     void theFiltersNarrowTheLogAndPagesSplitIt() {
         assertThat(types(audit("?memberId=" + bob, admin).json()))
                 .containsExactly("MemberChanged", "SwapProposed", "SlotAssigned", "MemberAdded");
-        assertThat(types(audit("?type=SlotAssigned&date=2027-03-07", admin).json())).containsExactly("SlotAssigned", "SlotAssigned");
+        assertThat(types(audit("?type=SlotAssigned&date=2038-03-07", admin).json())).containsExactly("SlotAssigned", "SlotAssigned");
         assertThat(audit("?shiftTypeId=" + primary, admin).json().get("total").asLong()).as("4 assignments, the swap, the request")
                 .isEqualTo(6);
         assertThat(audit("?to=2020-01-01", admin).json().get("total").asLong()).isZero();

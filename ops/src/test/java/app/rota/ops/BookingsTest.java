@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class BookingsTest extends RotaIntegrationTest {
 
     private static final ZoneId CHICAGO = ZoneId.of("America/Chicago");
-    private static final LocalDate DAY = LocalDate.of(2027, 10, 12);
+    private static final LocalDate DAY = LocalDate.of(2038, 10, 12);
 
     @Autowired
     private Bookings bookings;

@@ -40,29 +40,29 @@ class CalendarStreamTest extends RotaIntegrationTest {
         try (Stream live = Stream.open(port, group, admin, null)) {
             assertThat(live.status).isEqualTo(200);
             assertThat(live.contentType).startsWith("text/event-stream");
-            assertThat(fixtures.assign(group, primary, "2027-03-13", ada).status()).isEqualTo(200);
+            assertThat(fixtures.assign(group, primary, "2038-03-13", ada).status()).isEqualTo(200);
             Event first = live.next();
             assertThat(first.name).isEqualTo("slot");
-            assertThat(first.data.get("date").asString()).isEqualTo("2027-03-13");
+            assertThat(first.data.get("date").asString()).isEqualTo("2038-03-13");
             assertThat(first.data.at("/assignee/name").asString()).isEqualTo("Ada");
             assertThat(first.data.get("version").asLong()).isEqualTo(1);
             assertThat(first.data.get("realHours").asDouble()).as("the spring-forward night").isEqualTo(23.0);
             lastSeen = Long.parseLong(first.id);
         }
 
-        assertThat(fixtures.assign(group, primary, "2027-03-31", ada).status()).isEqualTo(200);
-        assertThat(fixtures.assign(group, primary, "2027-03-13", bob).status()).isEqualTo(200);
-        assertThat(api.delete(ScheduleFixtures.slot(group, primary, "2027-03-31"), admin).status()).isEqualTo(200);
-        fixtures.awaitSlotVersion(group, primary, "2027-03-31", 2);
+        assertThat(fixtures.assign(group, primary, "2038-03-31", ada).status()).isEqualTo(200);
+        assertThat(fixtures.assign(group, primary, "2038-03-13", bob).status()).isEqualTo(200);
+        assertThat(api.delete(ScheduleFixtures.slot(group, primary, "2038-03-31"), admin).status()).isEqualTo(200);
+        fixtures.awaitSlotVersion(group, primary, "2038-03-31", 2);
 
         try (Stream resumed = Stream.open(port, group, admin, Long.toString(lastSeen))) {
             List<Event> missed = List.of(resumed.next(), resumed.next(), resumed.next());
             assertThat(missed).extracting(e -> e.data.get("date").asString() + " v" + e.data.get("version").asLong())
-                    .containsExactly("2027-03-31 v1", "2027-03-13 v2", "2027-03-31 v2");
+                    .containsExactly("2038-03-31 v1", "2038-03-13 v2", "2038-03-31 v2");
             assertThat(missed.get(1).data.at("/assignee/name").asString()).isEqualTo("Bob");
             assertThat(missed.get(2).data.get("status").asString()).isEqualTo("OPEN");
             assertThat(missed.get(2).data.get("end").asString()).as("a month-end shift ends in April")
-                    .isEqualTo("2027-04-01T08:00:00-05:00");
+                    .isEqualTo("2038-04-01T08:00:00-05:00");
             assertThat(missed).extracting(e -> Long.parseLong(e.id)).isSorted().allMatch(id -> id > lastSeen);
             assertThat(resumed.nextWithin(Duration.ofSeconds(3))).as("nothing twice").isNull();
             assertThat(resumed.heartbeats).as("heartbeat comments while idle").isPositive();
@@ -80,7 +80,7 @@ class CalendarStreamTest extends RotaIntegrationTest {
 
         try (Stream live = Stream.open(port, group, token, null)) {
             assertThat(live.status).isEqualTo(200);
-            assertThat(fixtures.assign(group, primary, "2027-06-01", member).status()).isEqualTo(200);
+            assertThat(fixtures.assign(group, primary, "2038-06-01", member).status()).isEqualTo(200);
             assertThat(live.next().data.at("/assignee/memberId").asString()).isEqualTo(member);
         }
 

@@ -53,13 +53,13 @@ class CommandTablesTest extends RotaIntegrationTest {
         String cal = fixtures.member(group, "Cal");
         assertThat(api.patch("/api/v1/groups/" + group + "/members/" + cal, admin, "{\"role\":\"ADMIN\"}").status()).isEqualTo(204);
         assertThat(api.post("/api/v1/groups/" + group + "/members/" + cal + "/deactivate", admin, "").status()).isEqualTo(204);
-        assertThat(fixtures.assign(group, primary, "2027-06-01", ana).status()).isEqualTo(200);
-        assertThat(fixtures.assign(group, primary, "2027-06-02", ana).status()).isEqualTo(200);
-        assertThat(api.delete(ScheduleFixtures.slot(group, primary, "2027-06-02"), admin).status()).isEqualTo(200);
+        assertThat(fixtures.assign(group, primary, "2038-06-01", ana).status()).isEqualTo(200);
+        assertThat(fixtures.assign(group, primary, "2038-06-02", ana).status()).isEqualTo(200);
+        assertThat(api.delete(ScheduleFixtures.slot(group, primary, "2038-06-02"), admin).status()).isEqualTo(200);
         assertThat(api.post("/api/v1/groups/" + group + "/members/" + ana + "/time-off", admin,
-                "{\"from\":\"2027-07-01\",\"to\":\"2027-07-03\"}").status()).isEqualTo(201);
+                "{\"from\":\"2038-07-01\",\"to\":\"2038-07-03\"}").status()).isEqualTo(201);
         String withdrawn = api.post("/api/v1/groups/" + group + "/members/" + ana + "/time-off", admin,
-                "{\"from\":\"2027-08-01\",\"to\":\"2027-08-01\"}").text("id");
+                "{\"from\":\"2038-08-01\",\"to\":\"2038-08-01\"}").text("id");
         assertThat(api.delete("/api/v1/groups/" + group + "/members/" + ana + "/time-off/" + withdrawn, admin).status()).isEqualTo(204);
         assertThat(api.post("/api/v1/groups/" + group + "/shift-types/" + primary + "/retire", admin, "").status()).isEqualTo(204);
         Map<String, List<Map<String, Object>>> before = tablesOf(group);
@@ -85,7 +85,7 @@ class CommandTablesTest extends RotaIntegrationTest {
         try {
             List<Future<Integer>> edits = new ArrayList<>();
             for (int day = 1; day <= 30; day++) {
-                String date = "2027-11-%02d".formatted(day);
+                String date = "2038-11-%02d".formatted(day);
                 String member = members.get(day % 3);
                 edits.add(clients.submit(() -> fixtures.assign(group, primary, date, member).status()));
             }
@@ -169,7 +169,7 @@ class CommandTablesTest extends RotaIntegrationTest {
 
     private String groupWithHolidays(String admin) {
         return api.post("/api/v1/groups", admin,
-                "{\"name\":\"Tables\",\"timeZone\":\"Europe/London\",\"settings\":{\"holidays\":[\"2027-12-25\",\"2027-01-01\"]}}")
+                "{\"name\":\"Tables\",\"timeZone\":\"Europe/London\",\"settings\":{\"holidays\":[\"2038-12-25\",\"2038-01-01\"]}}")
                 .text("id");
     }
 

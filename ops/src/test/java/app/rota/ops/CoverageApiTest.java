@@ -24,7 +24,7 @@ import static org.awaitility.Awaitility.await;
  */
 class CoverageApiTest extends RotaIntegrationTest {
 
-    private static final String DAY = "2027-06-07";
+    private static final String DAY = "2038-06-07";
     private static final String PASSWORD = "cover-password-1";
 
     private String admin;
@@ -147,7 +147,7 @@ class CoverageApiTest extends RotaIntegrationTest {
 
     @Test
     void anAdminPostsAnOpenShiftAndAMemberTakesIt() {
-        String open = "2027-06-09";
+        String open = "2038-06-09";
         Api.Response posted = api.post(requests(), admin, "{\"slot\":{\"shiftTypeId\":\"" + primary + "\",\"date\":\"" + open + "\"}}");
         assertThat(posted.status()).as(posted.body()).isEqualTo(201);
         JsonNode read = awaitRequest(posted.text("id"), "OPEN");
@@ -164,7 +164,7 @@ class CoverageApiTest extends RotaIntegrationTest {
     @Test
     void theRefusalsAnswerWithTheirCodesAndStoreNothing() {
         assertRefused(() -> api.post(requests(), colleagueTokens.get(0), "{\"slot\":" + slot() + "}"), 403, "ACCESS_DENIED", null);
-        assertRefused(() -> api.post(requests(), annToken, "{\"slot\":{\"shiftTypeId\":\"" + primary + "\",\"date\":\"2027-06-10\"}}"),
+        assertRefused(() -> api.post(requests(), annToken, "{\"slot\":{\"shiftTypeId\":\"" + primary + "\",\"date\":\"2038-06-10\"}}"),
                 403, "ACCESS_DENIED", null);
         assertRefused(() -> api.post(requests(), annToken, "{\"slot\":{\"shiftTypeId\":\"" + primary + "\",\"date\":\"2020-06-10\"}}"),
                 403, "ACCESS_DENIED", null);

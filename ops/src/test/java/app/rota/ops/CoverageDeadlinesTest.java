@@ -31,11 +31,11 @@ class CoverageDeadlinesTest extends RotaIntegrationTest {
         String primary = fixtures.shiftType(group, "Primary", "08:00", 24);
         String ann = fixtures.member(group, "Ann");
         fixtures.member(group, "Bob");
-        assertThat(fixtures.assign(group, primary, "2027-07-05", ann).status()).isEqualTo(200);
+        assertThat(fixtures.assign(group, primary, "2038-07-05", ann).status()).isEqualTo(200);
         Instant asked = Instant.now();
 
         Api.Response request = api.post("/api/v1/groups/" + group + "/coverage-requests", admin,
-                "{\"slot\":{\"shiftTypeId\":\"" + primary + "\",\"date\":\"2027-07-05\"}}");
+                "{\"slot\":{\"shiftTypeId\":\"" + primary + "\",\"date\":\"2038-07-05\"}}");
         assertThat(request.status()).as(request.body()).isEqualTo(201);
         String path = "/api/v1/groups/" + group + "/coverage-requests/" + request.text("id");
 

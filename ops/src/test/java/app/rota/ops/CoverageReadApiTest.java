@@ -61,24 +61,24 @@ class CoverageReadApiTest extends RotaIntegrationTest {
         String username = "cov-" + group.substring(0, 8);
         bo = fixtures.memberWithLogin(group, "Bo", "MEMBER", username, "bo-password-1");
         boToken = api.login(username, "bo-password-1");
-        fixtures.assign(group, primary, "2027-03-13", ada);
-        fixtures.awaitSlotVersion(group, primary, "2027-03-13", 1);
+        fixtures.assign(group, primary, "2038-03-13", ada);
+        fixtures.awaitSlotVersion(group, primary, "2038-03-13", 1);
     }
 
     @Test
     void aRequestReadsAsTheContractShowsItAndHoldsTheSlotUntilItIsCovered() {
         String request = UUID.randomUUID().toString();
-        store(request, 0, new CoverageRequestedEvent(requestId(request), groupId(), slot("2027-03-13"),
-                Instant.parse("2027-03-13T14:00:00Z"), Instant.parse("2027-03-14T13:00:00Z"), member(ada), List.of(member(bo)),
-                "wedding", Instant.parse("2027-03-12T14:00:00Z")), "Ada", "GROUP_MEMBER");
+        store(request, 0, new CoverageRequestedEvent(requestId(request), groupId(), slot("2038-03-13"),
+                Instant.parse("2038-03-13T14:00:00Z"), Instant.parse("2038-03-14T13:00:00Z"), member(ada), List.of(member(bo)),
+                "wedding", Instant.parse("2038-03-12T14:00:00Z")), "Ada", "GROUP_MEMBER");
 
         JsonNode read = awaitRequest(request, "OPEN");
 
         assertThat(read.get("id").asString()).isEqualTo(request);
         assertThat(read.at("/slot/shiftTypeId").asString()).isEqualTo(primary);
-        assertThat(read.at("/slot/date").asString()).isEqualTo("2027-03-13");
-        assertThat(read.at("/slot/start").asString()).isEqualTo("2027-03-13T08:00:00-06:00");
-        assertThat(read.at("/slot/end").asString()).as("across spring-forward").isEqualTo("2027-03-14T08:00:00-05:00");
+        assertThat(read.at("/slot/date").asString()).isEqualTo("2038-03-13");
+        assertThat(read.at("/slot/start").asString()).isEqualTo("2038-03-13T08:00:00-06:00");
+        assertThat(read.at("/slot/end").asString()).as("across spring-forward").isEqualTo("2038-03-14T08:00:00-05:00");
         assertThat(read.at("/requester/memberId").asString()).isEqualTo(ada);
         assertThat(read.at("/requester/name").asString()).isEqualTo("Ada");
         assertThat(read.get("claimant").isNull()).isTrue();
@@ -86,14 +86,14 @@ class CoverageReadApiTest extends RotaIntegrationTest {
         assertThat(read.at("/offeredTo/0/name").asString()).isEqualTo("Bo");
         assertThat(read.get("reason").asString()).isEqualTo("wedding");
         assertThat(read.get("createdAt").isNull()).isFalse();
-        assertThat(read.get("escalatesAt").asString()).isEqualTo("2027-03-12T14:00:00Z");
+        assertThat(read.get("escalatesAt").asString()).isEqualTo("2038-03-12T14:00:00Z");
         assertThat(read.get("escalatedAt").isNull()).isTrue();
         assertThat(read.get("closedAt").isNull()).isTrue();
         assertThat(read.get("version").asLong()).isEqualTo(1);
         assertThat(read.at("/history/0/status").asString()).isEqualTo("OPEN");
         assertThat(read.at("/history/0/actor/name").asString()).isEqualTo("Ada");
         assertThat(read.at("/history/0/onBehalfOf").isNull()).isTrue();
-        awaitCalendarSlot("2027-03-13", "COVERAGE_REQUESTED", request);
+        awaitCalendarSlot("2038-03-13", "COVERAGE_REQUESTED", request);
 
         Api.Response page = api.get("/api/v1/groups/" + group + "/coverage-requests?status=OPEN", boToken);
         assertThat(page.status()).as(page.body()).isEqualTo(200);
@@ -103,9 +103,9 @@ class CoverageReadApiTest extends RotaIntegrationTest {
         assertThat(page.json().get("size").asInt()).isEqualTo(50);
         assertThat(page.json().get("total").asLong()).isEqualTo(1);
 
-        store(request, 1, new CoverageClaimedEvent(requestId(request), groupId(), slot("2027-03-13"), member(ada), member(bo), false),
+        store(request, 1, new CoverageClaimedEvent(requestId(request), groupId(), slot("2038-03-13"), member(ada), member(bo), false),
                 "Bo", "GROUP_MEMBER");
-        store(request, 2, new CoverageCoveredEvent(requestId(request), groupId(), slot("2027-03-13"), member(ada), member(bo)),
+        store(request, 2, new CoverageCoveredEvent(requestId(request), groupId(), slot("2038-03-13"), member(ada), member(bo)),
                 "Bo", "GROUP_MEMBER");
 
         JsonNode covered = awaitRequest(request, "COVERED");
@@ -114,7 +114,7 @@ class CoverageReadApiTest extends RotaIntegrationTest {
         assertThat(covered.get("version").asLong()).isEqualTo(3);
         assertThat(covered.at("/history/1/status").asString()).isEqualTo("CLAIMED");
         assertThat(covered.at("/history/2/status").asString()).isEqualTo("COVERED");
-        awaitCalendarSlot("2027-03-13", "ASSIGNED", null);
+        awaitCalendarSlot("2038-03-13", "ASSIGNED", null);
         assertThat(api.get("/api/v1/groups/" + group + "/coverage-requests?status=OPEN", boToken).json().get("total").asLong())
                 .isZero();
     }
@@ -122,15 +122,15 @@ class CoverageReadApiTest extends RotaIntegrationTest {
     @Test
     void anOpenShiftOnASlotNobodyHoldsShowsNoRequesterAndIsCoverageRequestedOnTheCalendar() {
         String request = UUID.randomUUID().toString();
-        store(request, 0, new CoverageRequestedEvent(requestId(request), groupId(), slot("2027-03-20"),
-                Instant.parse("2027-03-20T13:00:00Z"), Instant.parse("2027-03-21T13:00:00Z"), null, List.of(member(ada), member(bo)),
-                null, Instant.parse("2027-03-19T13:00:00Z")), "admin", "SUPER_ADMIN");
+        store(request, 0, new CoverageRequestedEvent(requestId(request), groupId(), slot("2038-03-20"),
+                Instant.parse("2038-03-20T13:00:00Z"), Instant.parse("2038-03-21T13:00:00Z"), null, List.of(member(ada), member(bo)),
+                null, Instant.parse("2038-03-19T13:00:00Z")), "admin", "SUPER_ADMIN");
 
         JsonNode read = awaitRequest(request, "OPEN");
 
         assertThat(read.get("requester").isNull()).isTrue();
         assertThat(read.get("offeredTo")).hasSize(2);
-        JsonNode slot = awaitCalendarSlot("2027-03-20", "COVERAGE_REQUESTED", request);
+        JsonNode slot = awaitCalendarSlot("2038-03-20", "COVERAGE_REQUESTED", request);
         assertThat(slot.get("assignee").isNull()).isTrue();
     }
 

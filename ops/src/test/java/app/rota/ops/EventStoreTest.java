@@ -91,9 +91,9 @@ class EventStoreTest extends RotaIntegrationTest {
         String olaToken = api.login("ola-" + group.substring(0, 8), "ola-password-1");
 
         assertThat(api.post("/api/v1/groups/" + group + "/members/" + ola + "/time-off", bossToken,
-                "{\"from\":\"2027-05-03\",\"to\":\"2027-05-04\"}").status()).isEqualTo(201);
+                "{\"from\":\"2038-05-03\",\"to\":\"2038-05-04\"}").status()).isEqualTo(201);
         assertThat(api.post("/api/v1/groups/" + group + "/members/" + ola + "/time-off", olaToken,
-                "{\"from\":\"2027-06-07\",\"to\":\"2027-06-08\"}").status()).isEqualTo(201);
+                "{\"from\":\"2038-06-07\",\"to\":\"2038-06-08\"}").status()).isEqualTo(201);
 
         List<String> metaData = jdbc.queryForList("""
                 select convert_from(meta_data, 'UTF8') from domain_event_entry

@@ -30,9 +30,9 @@ import static org.awaitility.Awaitility.await;
 class FairnessReportTest extends RotaIntegrationTest {
 
     private static final String PASSWORD = "fair-password-1";
-    private static final String FROM = "2027-11-01";
-    private static final String TO = "2027-11-09";
-    private static final String HOLIDAY = "2027-11-03";
+    private static final String FROM = "2038-11-01";
+    private static final String TO = "2038-11-09";
+    private static final String HOLIDAY = "2038-11-03";
     /** Sorted by name, case-insensitively: "=" comes before the letters. */
     private static final String FORMULA = "=SUM(A1)";
     private static final String QUOTED = "Lovelace, \"Ada\"";
@@ -74,21 +74,21 @@ class FairnessReportTest extends RotaIntegrationTest {
         assertThat(rotation.json().get("leftOpen")).as(rotation.body()).isEmpty();
         Map<String, String> holders = awaitHolders(11);
 
-        String trader = holders.get(primary + "/2027-11-01");
-        String tradeDate = List.of("2027-11-03", "2027-11-04", "2027-11-06", "2027-11-07", "2027-11-08").stream()
+        String trader = holders.get(primary + "/2038-11-01");
+        String tradeDate = List.of("2038-11-03", "2038-11-04", "2038-11-06", "2038-11-07", "2038-11-08").stream()
                 .filter(date -> !holders.get(primary + "/" + date).equals(trader)).findFirst().orElseThrow();
         String counterpart = holders.get(primary + "/" + tradeDate);
         Api.Response proposed = api.post("/api/v1/groups/" + group + "/swaps", admin,
-                "{\"fromSlot\":" + slot(primary, "2027-11-01") + ",\"toSlot\":" + slot(primary, tradeDate)
+                "{\"fromSlot\":" + slot(primary, "2038-11-01") + ",\"toSlot\":" + slot(primary, tradeDate)
                         + ",\"counterpartId\":\"" + counterpart + "\",\"proposerId\":\"" + trader + "\"}");
         assertThat(proposed.status()).as(proposed.body()).isEqualTo(201);
         Api.Response accepted = api.post("/api/v1/groups/" + group + "/swaps/" + proposed.text("id") + "/accept", admin, "{}");
         assertThat(accepted.json().get("status").asString()).as(accepted.body()).isEqualTo("COMPLETED");
 
-        String relieved = holders.get(primary + "/2027-11-05");
+        String relieved = holders.get(primary + "/2038-11-05");
         String coverer = List.of(formula, ada, bea).stream().filter(m -> !m.equals(relieved)).findFirst().orElseThrow();
         Api.Response requested = api.post("/api/v1/groups/" + group + "/coverage-requests", admin,
-                "{\"slot\":" + slot(primary, "2027-11-05") + ",\"requesterId\":\"" + relieved + "\"}");
+                "{\"slot\":" + slot(primary, "2038-11-05") + ",\"requesterId\":\"" + relieved + "\"}");
         assertThat(requested.status()).as(requested.body()).isEqualTo(201);
         Api.Response claimed = api.post("/api/v1/groups/" + group + "/coverage-requests/" + requested.text("id") + "/claim", admin,
                 "{\"memberId\":\"" + coverer + "\"}");
@@ -97,7 +97,7 @@ class FairnessReportTest extends RotaIntegrationTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             JsonNode calendar = api.get("/api/v1/groups/" + group + "/calendar?from=" + FROM + "&to=" + TO, admin).json();
             Map<String, Expected> expected = expectedFrom(calendar);
-            assertThat(expected.get(coverer).slotDates).contains("2027-11-05");
+            assertThat(expected.get(coverer).slotDates).contains("2038-11-05");
             JsonNode report = report(admin);
 
             assertThat(report.get("from").asString()).isEqualTo(FROM);
@@ -133,7 +133,7 @@ class FairnessReportTest extends RotaIntegrationTest {
 
     @Test
     void theCsvHasAHeaderAndOneRowPerMemberWithNamesQuotedAndFormulasDefused() throws Exception {
-        fixtures.assign(group, primary, "2027-11-06", ada);
+        fixtures.assign(group, primary, "2038-11-06", ada);
         await().atMost(Duration.ofSeconds(20)).until(() -> report(admin).get("members").get(2).get("slots").asInt() == 1);
 
         HttpResponse<String> csv = csv(beaToken);
@@ -167,8 +167,8 @@ class FairnessReportTest extends RotaIntegrationTest {
 
     @Test
     void theReportsAreRebuiltWhileServingAndAnswerTheSameAfterwards() {
-        fixtures.assign(group, primary, "2027-11-06", ada);
-        fixtures.assign(group, night, "2027-11-02", bea);
+        fixtures.assign(group, primary, "2038-11-06", ada);
+        fixtures.assign(group, night, "2038-11-02", bea);
         await().atMost(Duration.ofSeconds(20)).until(() -> report(admin).get("members").get(1).get("nightSlots").asInt() == 1);
         JsonNode before = report(admin);
 

@@ -59,25 +59,25 @@ class InputRefusalsTest extends RotaIntegrationTest {
             "year -999999999       | POST  | /members/{m}/time-off   | {\"from\":\"-999999999-01-01\",\"to\":\"2026-12-26\"}                  | 400 | DATE_OUT_OF_RANGE  | from",
             "holiday in 2300       | PUT   | /settings               | {\"holidays\":[\"2300-01-01\"]}                                         | 400 | DATE_OUT_OF_RANGE  | holidays[0]",
             "rotation in 2300      | POST  | /rotations              | {\"from\":\"2300-01-01\",\"to\":\"2300-01-02\"}                        | 400 | DATE_OUT_OF_RANGE  | from",
-            "reason of 501 chars   | POST  | /members/{m}/time-off   | {\"from\":\"2027-01-04\",\"to\":\"2027-01-05\",\"reason\":\"%501\"}    | 400 | REASON_TOO_LONG    | reason",
-            "text of 10,001 chars  | POST  | /members/{m}/time-off   | {\"from\":\"2027-01-04\",\"to\":\"2027-01-05\",\"reason\":\"%10001\"}  | 400 | TEXT_TOO_LONG      | reason",
+            "reason of 501 chars   | POST  | /members/{m}/time-off   | {\"from\":\"2038-01-04\",\"to\":\"2038-01-05\",\"reason\":\"%501\"}    | 400 | REASON_TOO_LONG    | reason",
+            "text of 10,001 chars  | POST  | /members/{m}/time-off   | {\"from\":\"2038-01-04\",\"to\":\"2038-01-05\",\"reason\":\"%10001\"}  | 400 | TEXT_TOO_LONG      | reason",
             "NUL in a name         | POST  | /members                | {\"name\":\"A\\u0000B\",\"phone\":\"+13125550112\"}                   | 400 | TEXT_INVALID       | name",
-            "escape in a reason    | POST  | /members/{m}/time-off   | {\"from\":\"2027-01-04\",\"to\":\"2027-01-05\",\"reason\":\"a\\u001bb\"} | 400 | TEXT_INVALID     | reason",
+            "escape in a reason    | POST  | /members/{m}/time-off   | {\"from\":\"2038-01-04\",\"to\":\"2038-01-05\",\"reason\":\"a\\u001bb\"} | 400 | TEXT_INVALID     | reason",
             "tab in a name         | POST  | /members                | {\"name\":\"A\\tB\",\"phone\":\"+13125550113\"}                       | 400 | TEXT_INVALID       | name",
             "line break in a name  | POST  | /shift-types            | {\"name\":\"A\\nB\",\"startTime\":\"08:00\",\"durationHours\":8,\"daysOfWeek\":[\"MONDAY\"]} | 400 | TEXT_INVALID | name",
             "lone surrogate        | POST  | /members                | {\"name\":\"A\\ud800B\",\"phone\":\"+13125550114\"}                   | 400 | TEXT_INVALID       | name",
-            "null in memberIds     | POST  | /rotations              | {\"from\":\"2027-01-04\",\"to\":\"2027-01-05\",\"memberIds\":[null]}   | 400 | FIELD_REQUIRED     | memberIds[0]",
+            "null in memberIds     | POST  | /rotations              | {\"from\":\"2038-01-04\",\"to\":\"2038-01-05\",\"memberIds\":[null]}   | 400 | FIELD_REQUIRED     | memberIds[0]",
             "73-byte password      | POST  | /members                | {\"name\":\"P\",\"phone\":\"+13125550115\",\"username\":\"pw-long\",\"password\":\"%73\"} | 400 | PASSWORD_TOO_LONG | password",
             "duplicate key         | POST  | /members                | {\"name\":\"A\",\"name\":\"B\",\"phone\":\"+13125550116\"}           | 400 | MALFORMED_REQUEST  | ",
             "trailing garbage      | POST  | /members                | {\"name\":\"A\",\"phone\":\"+13125550117\"} x                          | 400 | MALFORMED_REQUEST  | ",
             "body over 64 KiB      | POST  | /members                | {\"name\":\"A\",\"phone\":\"+13125550118\",\"x\":\"%70000\"}          | 413 | REQUEST_TOO_LARGE  | ",
             "swap slot in 2300     | POST  | /swaps                  | {\"fromSlot\":{\"shiftTypeId\":\"{p}\",\"date\":\"2300-01-01\"},\"counterpartId\":\"{m}\"} | 400 | DATE_OUT_OF_RANGE | fromSlot.date",
-            "number as member id   | POST  | /swaps                  | {\"fromSlot\":{\"shiftTypeId\":\"{p}\",\"date\":\"2027-01-04\"},\"counterpartId\":42} | 400 | MALFORMED_REQUEST | counterpartId",
-            "swap expiry in 3000   | POST  | /swaps                  | {\"fromSlot\":{\"shiftTypeId\":\"{p}\",\"date\":\"2027-01-04\"},\"counterpartId\":\"{m}\",\"expiresAt\":\"3000-01-01T00:00:00Z\"} | 400 | DATE_OUT_OF_RANGE | expiresAt",
-            "NUL in a swap reason  | POST  | /swaps                  | {\"fromSlot\":{\"shiftTypeId\":\"{p}\",\"date\":\"2027-01-04\"},\"counterpartId\":\"{m}\",\"reason\":\"a\\u0000b\"} | 400 | TEXT_INVALID | reason",
+            "number as member id   | POST  | /swaps                  | {\"fromSlot\":{\"shiftTypeId\":\"{p}\",\"date\":\"2038-01-04\"},\"counterpartId\":42} | 400 | MALFORMED_REQUEST | counterpartId",
+            "swap expiry in 3000   | POST  | /swaps                  | {\"fromSlot\":{\"shiftTypeId\":\"{p}\",\"date\":\"2038-01-04\"},\"counterpartId\":\"{m}\",\"expiresAt\":\"3000-01-01T00:00:00Z\"} | 400 | DATE_OUT_OF_RANGE | expiresAt",
+            "NUL in a swap reason  | POST  | /swaps                  | {\"fromSlot\":{\"shiftTypeId\":\"{p}\",\"date\":\"2038-01-04\"},\"counterpartId\":\"{m}\",\"reason\":\"a\\u0000b\"} | 400 | TEXT_INVALID | reason",
             "coverage slot in 2300 | POST  | /coverage-requests      | {\"slot\":{\"shiftTypeId\":\"{p}\",\"date\":\"2300-01-01\"}} | 400 | DATE_OUT_OF_RANGE | slot.date",
-            "coverage reason 501   | POST  | /coverage-requests      | {\"slot\":{\"shiftTypeId\":\"{p}\",\"date\":\"2027-01-04\"},\"reason\":\"%501\"} | 400 | REASON_TOO_LONG | reason",
-            "text as claimant id   | POST  | /coverage-requests      | {\"slot\":{\"shiftTypeId\":\"{p}\",\"date\":\"2027-01-04\"},\"requesterId\":\"nobody\"} | 400 | MALFORMED_REQUEST | requesterId",
+            "coverage reason 501   | POST  | /coverage-requests      | {\"slot\":{\"shiftTypeId\":\"{p}\",\"date\":\"2038-01-04\"},\"reason\":\"%501\"} | 400 | REASON_TOO_LONG | reason",
+            "text as claimant id   | POST  | /coverage-requests      | {\"slot\":{\"shiftTypeId\":\"{p}\",\"date\":\"2038-01-04\"},\"requesterId\":\"nobody\"} | 400 | MALFORMED_REQUEST | requesterId",
     })
     void badInputIsRefusedAndNothingIsStored(String description, String method, String path, String body,
                                               int status, String code, String field) {
@@ -93,31 +93,31 @@ class InputRefusalsTest extends RotaIntegrationTest {
             "calendar from year 9999999  | /calendar?from=%2B9999999-01-01&to=%2B9999999-01-02 | DATE_OUT_OF_RANGE | from",
             "calendar from year 1066     | /calendar?from=1066-10-14&to=1066-10-15             | DATE_OUT_OF_RANGE | from",
             "on-call at year 9999999     | /on-call?at=%2B9999999-01-01T00:00:00Z             | DATE_OUT_OF_RANGE | at",
-            "schedule to year 3000       | /members/{m}/schedule?from=2027-01-01&to=3000-01-01 | DATE_OUT_OF_RANGE | to",
+            "schedule to year 3000       | /members/{m}/schedule?from=2038-01-01&to=3000-01-01 | DATE_OUT_OF_RANGE | to",
             "notifications from 1066     | /notifications?from=1066-10-14                      | DATE_OUT_OF_RANGE | from",
             "notifications to year 3000  | /notifications?to=3000-01-01                        | DATE_OUT_OF_RANGE | to",
-            "notifications to before from| /notifications?from=2027-02-01&to=2027-01-01        | DATE_RANGE_INVALID | to",
+            "notifications to before from| /notifications?from=2038-02-01&to=2038-01-01        | DATE_RANGE_INVALID | to",
             "notifications of status NOPE| /notifications?status=NOPE                          | MALFORMED_REQUEST | status",
             "notifications page -1       | /notifications?page=-1                              | MALFORMED_REQUEST | page",
             "history of a 2400 slot      | /slots/{p}/2400-01-01/history                       | DATE_OUT_OF_RANGE | date",
-            "history of 30 February      | /slots/{p}/2027-02-30/history                       | MALFORMED_REQUEST | date",
-            "calendar as of year 1066    | /calendar?from=2027-01-01&to=2027-01-02&asOf=1066-10-14T00:00:00Z | DATE_OUT_OF_RANGE | asOf",
-            "calendar as of year 3000    | /calendar?from=2027-01-01&to=2027-01-02&asOf=3000-01-01T00:00:00Z | DATE_OUT_OF_RANGE | asOf",
-            "calendar as of a date alone | /calendar?from=2027-01-01&to=2027-01-02&asOf=2027-01-01 | MALFORMED_REQUEST | asOf",
+            "history of 30 February      | /slots/{p}/2038-02-30/history                       | MALFORMED_REQUEST | date",
+            "calendar as of year 1066    | /calendar?from=2038-01-01&to=2038-01-02&asOf=1066-10-14T00:00:00Z | DATE_OUT_OF_RANGE | asOf",
+            "calendar as of year 3000    | /calendar?from=2038-01-01&to=2038-01-02&asOf=3000-01-01T00:00:00Z | DATE_OUT_OF_RANGE | asOf",
+            "calendar as of a date alone | /calendar?from=2038-01-01&to=2038-01-02&asOf=2038-01-01 | MALFORMED_REQUEST | asOf",
             "on-call as of year 3000     | /on-call?asOf=3000-01-01T00:00:00Z                   | DATE_OUT_OF_RANGE | asOf",
-            "fairness without from       | /reports/fairness?to=2027-01-31                     | FIELD_REQUIRED | from",
-            "fairness to before from     | /reports/fairness?from=2027-02-01&to=2027-01-31     | DATE_RANGE_INVALID | to",
-            "fairness over 366 days      | /reports/fairness?from=2027-01-01&to=2028-01-02     | DATE_RANGE_TOO_LARGE | to",
+            "fairness without from       | /reports/fairness?to=2038-01-31                     | FIELD_REQUIRED | from",
+            "fairness to before from     | /reports/fairness?from=2038-02-01&to=2038-01-31     | DATE_RANGE_INVALID | to",
+            "fairness over 366 days      | /reports/fairness?from=2038-01-01&to=2039-01-02     | DATE_RANGE_TOO_LARGE | to",
             "fairness from year 1066     | /reports/fairness?from=1066-10-14&to=1066-10-15     | DATE_OUT_OF_RANGE | from",
-            "fairness to year 9999999    | /reports/fairness?from=2027-01-01&to=%2B9999999-01-01 | DATE_OUT_OF_RANGE | to",
-            "fairness to 30 February     | /reports/fairness?from=2027-02-01&to=2027-02-30     | MALFORMED_REQUEST | to",
+            "fairness to year 9999999    | /reports/fairness?from=2038-01-01&to=%2B9999999-01-01 | DATE_OUT_OF_RANGE | to",
+            "fairness to 30 February     | /reports/fairness?from=2038-02-01&to=2038-02-30     | MALFORMED_REQUEST | to",
             "audit from 1066             | /audit?from=1066-10-14                              | DATE_OUT_OF_RANGE | from",
             "audit from year 9999999     | /audit?from=%2B9999999-01-01                        | DATE_OUT_OF_RANGE | from",
             "audit to an instant in 3000 | /audit?to=3000-01-01T00:00:00Z                      | DATE_OUT_OF_RANGE | to",
-            "audit to before from        | /audit?from=2027-02-01&to=2027-01-01                | DATE_RANGE_INVALID | to",
-            "audit instants reversed     | /audit?from=2027-02-01T00:00:00Z&to=2027-01-01T00:00:00Z | DATE_RANGE_INVALID | to",
+            "audit to before from        | /audit?from=2038-02-01&to=2038-01-01                | DATE_RANGE_INVALID | to",
+            "audit instants reversed     | /audit?from=2038-02-01T00:00:00Z&to=2038-01-01T00:00:00Z | DATE_RANGE_INVALID | to",
             "audit from yesterday        | /audit?from=yesterday                               | MALFORMED_REQUEST | from",
-            "audit to 30 February        | /audit?to=2027-02-30                                | MALFORMED_REQUEST | to",
+            "audit to 30 February        | /audit?to=2038-02-30                                | MALFORMED_REQUEST | to",
             "audit of a 2400 slot        | /audit?date=2400-01-01                              | DATE_OUT_OF_RANGE | date",
             "audit of member 42          | /audit?memberId=42                                  | MALFORMED_REQUEST | memberId",
             "audit of shift type x       | /audit?shiftTypeId=x                                | MALFORMED_REQUEST | shiftTypeId",
@@ -159,7 +159,7 @@ class InputRefusalsTest extends RotaIntegrationTest {
 
     @Test
     void aControlCharacterInAQueryParameterIsRefused() {
-        assertRefused(() -> api.delete(ScheduleFixtures.slot(group, primary, "2027-01-04") + "?reason=a%00b", admin),
+        assertRefused(() -> api.delete(ScheduleFixtures.slot(group, primary, "2038-01-04") + "?reason=a%00b", admin),
                 400, "TEXT_INVALID", "reason");
     }
 
@@ -178,7 +178,7 @@ class InputRefusalsTest extends RotaIntegrationTest {
         fixtures.shiftType(group, "Day", "08:00", 12);
 
         assertRefused(() -> api.post("/api/v1/groups/" + group + "/rotations", admin,
-                "{\"from\":\"2027-01-01\",\"to\":\"2027-12-31\"}"), 400, "ROTATION_TOO_LARGE", "to");
+                "{\"from\":\"2038-01-01\",\"to\":\"2038-12-31\"}"), 400, "ROTATION_TOO_LARGE", "to");
     }
 
     @ParameterizedTest(name = "the container refuses {0} with a problem detail")

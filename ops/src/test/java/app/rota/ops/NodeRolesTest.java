@@ -37,9 +37,9 @@ class NodeRolesTest {
                     .text("id");
             String ann = fixtures.member(groupId, "Ann");
             String bob = fixtures.member(groupId, "Bob");
-            assertThat(fixtures.assign(groupId, primary, "2027-09-06", ann).status()).isEqualTo(200);
+            assertThat(fixtures.assign(groupId, primary, "2038-09-06", ann).status()).isEqualTo(200);
             String swap = api.post("/api/v1/groups/" + groupId + "/swaps", token, "{\"fromSlot\":{\"shiftTypeId\":\"" + primary
-                    + "\",\"date\":\"2027-09-06\"},\"counterpartId\":\"" + bob + "\",\"proposerId\":\"" + ann + "\"}").text("id");
+                    + "\",\"date\":\"2038-09-06\"},\"counterpartId\":\"" + bob + "\",\"proposerId\":\"" + ann + "\"}").text("id");
             Api.Response accepted = api.post("/api/v1/groups/" + groupId + "/swaps/" + swap + "/accept", token, "");
             assertThat(accepted.status()).as("a command-only node answers the command's own result").isEqualTo(200);
             assertThat(accepted.json().get("status").asString()).isEqualTo("COMPLETED");
@@ -55,7 +55,7 @@ class NodeRolesTest {
 
             await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/api/v1/groups/" + groupId, token).status() == 200);
             assertThat(api.get("/api/v1/groups/" + groupId, token).text("timeZone")).isEqualTo("Europe/Rome");
-            assertThat(api.get("/api/v1/groups/" + groupId + "/calendar?from=2027-01-01&to=2027-01-07", token).status())
+            assertThat(api.get("/api/v1/groups/" + groupId + "/calendar?from=2038-01-01&to=2038-01-07", token).status())
                     .isEqualTo(200);
             await("a processor new to this database reads it from the first event").atMost(Duration.ofSeconds(20))
                     .until(() -> api.get("/api/v1/groups/" + groupId + "/members", token).json().path("members").size() == 2);

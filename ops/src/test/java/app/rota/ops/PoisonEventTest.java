@@ -58,9 +58,9 @@ class PoisonEventTest extends RotaIntegrationTest {
 
         storedBeforeTheEdgeRefusedIt(new MemberAddedEvent(new MemberId(UUID.fromString(poisonMember)),
                 new GroupId(UUID.fromString(poisoned)), "Poison\u0000Name", ScheduleFixtures.nextPhone(), MemberRole.MEMBER));
-        assertThat(fixtures.assign(other, primary, "2027-05-03", ben).status()).isEqualTo(200);
+        assertThat(fixtures.assign(other, primary, "2038-05-03", ben).status()).isEqualTo(200);
 
-        fixtures.awaitSlotVersion(other, primary, "2027-05-03", 1);
+        fixtures.awaitSlotVersion(other, primary, "2038-05-03", 1);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(calendarDeadLetters()).isEqualTo(1.0));
         JsonNode letters = api.get("/api/v1/admin/dead-letters?processor=calendar", admin).json();
         JsonNode letter = letters.get("items").valueStream()
@@ -122,7 +122,7 @@ class PoisonEventTest extends RotaIntegrationTest {
     }
 
     private static String schedule(String group, String member) {
-        return "/api/v1/groups/" + group + "/members/" + member + "/schedule?from=2027-01-01&to=2027-01-31";
+        return "/api/v1/groups/" + group + "/members/" + member + "/schedule?from=2038-01-01&to=2038-01-31";
     }
 
     private long lettersOf(String aggregate) {

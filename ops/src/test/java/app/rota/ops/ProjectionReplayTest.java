@@ -18,6 +18,7 @@ import tools.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,10 +62,10 @@ class ProjectionReplayTest extends RotaIntegrationTest {
         String ada = fixtures.member(group, "Ada");
         String bob = fixtures.member(group, "Bob");
         Api.Response rotation = api.post("/api/v1/groups/" + group + "/rotations", admin,
-                "{\"from\":\"2027-01-01\",\"to\":\"2027-04-30\",\"memberIds\":[\"" + ada + "\",\"" + bob + "\"]}");
+                "{\"from\":\"2038-01-01\",\"to\":\"2038-04-30\",\"memberIds\":[\"" + ada + "\",\"" + bob + "\"]}");
         assertThat(rotation.status()).as(rotation.body()).isEqualTo(200);
-        fixtures.awaitSlotVersion(group, primary, "2027-04-30", 1);
-        String range = "/api/v1/groups/" + group + "/calendar?from=2027-01-01&to=2027-05-31";
+        fixtures.awaitSlotVersion(group, primary, "2038-04-30", 1);
+        String range = "/api/v1/groups/" + group + "/calendar?from=2038-01-01&to=2038-05-31";
         // a member added with a NUL in its name: PostgreSQL refuses it, the live calendar parks it as a dead letter
         transactions.executeWithoutResult(tx -> eventStore.publish(new GenericDomainEventMessage<>("MemberAggregate", poisonMember, 0,
                 new MemberAddedEvent(new MemberId(UUID.fromString(poisonMember)), new GroupId(UUID.fromString(group)),
@@ -94,12 +95,12 @@ class ProjectionReplayTest extends RotaIntegrationTest {
         assertThat(replay.status()).as(replay.body()).isEqualTo(202);
         assertThat(replay.text("name")).isEqualTo("calendar");
         assertThat(replay.text("status")).isEqualTo("REPLAYING");
-        assertThat(fixtures.assign(group, primary, "2027-05-01", ada).status()).as("edits go on during the rebuild").isEqualTo(200);
+        assertThat(fixtures.assign(group, primary, "2038-05-01", ada).status()).as("edits go on during the rebuild").isEqualTo(200);
         JsonNode done = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
                 .until(() -> calendarProcessor(admin), status -> "DONE".equals(status.at("/lastReplay/status").asString()));
         Instant finished = Instant.now();
-        assertThat(fixtures.assign(group, primary, "2027-05-02", bob).status()).as("and after it").isEqualTo(200);
-        fixtures.awaitSlotVersion(group, primary, "2027-05-02", 1);
+        assertThat(fixtures.assign(group, primary, "2038-05-02", bob).status()).as("and after it").isEqualTo(200);
+        fixtures.awaitSlotVersion(group, primary, "2038-05-02", 1);
         reading.set(false);
         reader.join();
 
@@ -116,7 +117,7 @@ class ProjectionReplayTest extends RotaIntegrationTest {
         }
         JsonNode after = api.get(range, admin).json();
         assertThat(assigned(after)).isEqualTo(assignedBefore + 2);
-        assertThat(slotOn(after, "2027-05-01").at("/assignee/name").asString()).isEqualTo("Ada");
+        assertThat(slotOn(after, "2038-05-01").at("/assignee/name").asString()).isEqualTo("Ada");
         assertThat(api.get(range + "&asOf=" + beforeTheReplay, admin).body()).as("history rebuilt as it was").isEqualTo(asOfBefore);
         assertThat(jdbc.queryForList("select indexname from pg_indexes where tablename = 'slot_view'", String.class))
                 .contains("slot_view_group_date", "slot_view_member_date");
@@ -128,26 +129,30 @@ class ProjectionReplayTest extends RotaIntegrationTest {
     void theGroupsSwapsCoverageAndFeedsAreEachRebuiltToTheSameAnswersWithTheirForeignKeys() {
         String admin = adminToken();
         ScheduleFixtures fixtures = new ScheduleFixtures(api, admin);
+        LocalDate first = LocalDate.now(ZoneId.of("Europe/Berlin")).plusDays(30);
+        String day1 = first.toString();
+        String day2 = first.plusDays(1).toString();
+        String day3 = first.plusDays(2).toString();
         String group = fixtures.group("Europe/Berlin");
         assertThat(api.put("/api/v1/groups/" + group + "/settings", admin,
-                "{\"swapApprovalRequired\":false,\"holidays\":[\"2027-12-25\",\"2027-06-03\"]}").status()).isEqualTo(200);
+                "{\"swapApprovalRequired\":false,\"holidays\":[\"2038-12-25\",\"" + day3 + "\"]}").status()).isEqualTo(200);
         String primary = fixtures.shiftType(group, "Primary", "08:00", 24);
         String ada = fixtures.memberWithLogin(group, "Ada", "MEMBER", "ada-rebuilds", "ada-password-123");
         String bob = fixtures.memberWithLogin(group, "Bob", "MEMBER", "bob-rebuilds", "bob-password-123");
         String cy = fixtures.member(group, "Cy");
         String adaToken = api.login("ada-rebuilds", "ada-password-123");
         String bobToken = api.login("bob-rebuilds", "bob-password-123");
-        fixtures.assign(group, primary, "2027-06-01", ada);
-        fixtures.assign(group, primary, "2027-06-02", bob);
-        fixtures.assign(group, primary, "2027-06-03", ada);
-        fixtures.awaitSlotVersion(group, primary, "2027-06-03", 1);
+        fixtures.assign(group, primary, day1, ada);
+        fixtures.assign(group, primary, day2, bob);
+        fixtures.assign(group, primary, day3, ada);
+        fixtures.awaitSlotVersion(group, primary, day3, 1);
         String groupPath = "/api/v1/groups/" + group;
-        Api.Response proposed = api.post(groupPath + "/swaps", adaToken, "{\"fromSlot\":" + slotJson(primary, "2027-06-01")
-                + ",\"toSlot\":" + slotJson(primary, "2027-06-02") + ",\"counterpartId\":\"" + bob + "\"}");
+        Api.Response proposed = api.post(groupPath + "/swaps", adaToken, "{\"fromSlot\":" + slotJson(primary, day1)
+                + ",\"toSlot\":" + slotJson(primary, day2) + ",\"counterpartId\":\"" + bob + "\"}");
         assertThat(proposed.status()).as(proposed.body()).isEqualTo(201);
         String swap = proposed.text("id");
         await().atMost(Duration.ofSeconds(10)).until(() -> api.post(groupPath + "/swaps/" + swap + "/accept", bobToken, "{}").status() == 200);
-        Api.Response requested = api.post(groupPath + "/coverage-requests", adaToken, "{\"slot\":" + slotJson(primary, "2027-06-03")
+        Api.Response requested = api.post(groupPath + "/coverage-requests", adaToken, "{\"slot\":" + slotJson(primary, day3)
                 + ",\"reason\":\"conference\"}");
         assertThat(requested.status()).as(requested.body()).isEqualTo(201);
         String request = requested.text("id");
@@ -159,7 +164,10 @@ class ProjectionReplayTest extends RotaIntegrationTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> api.get(groupPath + "/swaps/" + swap, admin).text("status").equals("COMPLETED")
                 && api.get(groupPath + "/coverage-requests/" + request, admin).status() == 200);
         Map<String, String> before = answers(reads, admin);
-        String feedBefore = withoutStamps(api.get("/api/v1/feeds/" + feed + ".ics", null).body());
+        String feedBefore = await("the feed (60 days back to 365 ahead) holds Ada's slots after the swap").atMost(Duration.ofSeconds(10))
+                .until(() -> withoutStamps(api.get("/api/v1/feeds/" + feed + ".ics", null).body()),
+                        body -> body.contains("UID:" + primary + "-" + day2 + "@rota") && body.contains("UID:" + primary + "-" + day3 + "@rota")
+                                && !body.contains("UID:" + primary + "-" + day1 + "@rota"));
         await("no feed for an inactive member").atMost(Duration.ofSeconds(10))
                 .until(() -> api.post(groupPath + "/members/" + cy + "/feed", admin, "").status() == 422);
 

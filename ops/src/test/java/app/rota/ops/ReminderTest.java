@@ -22,7 +22,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Reminders at chosen instants (the scan takes "now" as a parameter, as a clock would give it) around the DST
- * changes of America/Chicago in 2027 (14 March, 7 November), and one in real time, a minute ahead.
+ * changes of America/Chicago in 2038 (14 March, 7 November), and one in real time, a minute ahead.
  */
 class ReminderTest extends RotaIntegrationTest {
 
@@ -49,32 +49,32 @@ class ReminderTest extends RotaIntegrationTest {
     void theDailyReminderGoesAtEightLocalOnTheSpringForwardDayAndOnTheFallBackDayAndOnlyOnce() {
         noShiftReminders();
         String ann = member("Ann");
-        assign("2027-03-14", ann);
-        assign("2027-11-07", ann);
+        assign("2038-03-14", ann);
+        assign("2038-11-07", ann);
 
-        assertThat(scan("2027-03-14T12:59:00Z")).as("07:59 CDT").isZero();
-        assertThat(scan("2027-03-14T13:00:03Z")).as("08:00 CDT, UTC-5 since 02:00").isEqualTo(1);
-        assertThat(scan("2027-03-14T13:01:00Z")).as("never twice").isZero();
-        assertThat(scan("2027-11-07T13:59:00Z")).as("07:59 CST: the clocks went back at 02:00").isZero();
-        assertThat(scan("2027-11-07T14:00:03Z")).as("08:00 CST, UTC-6").isEqualTo(1);
+        assertThat(scan("2038-03-14T12:59:00Z")).as("07:59 CDT").isZero();
+        assertThat(scan("2038-03-14T13:00:03Z")).as("08:00 CDT, UTC-5 since 02:00").isEqualTo(1);
+        assertThat(scan("2038-03-14T13:01:00Z")).as("never twice").isZero();
+        assertThat(scan("2038-11-07T13:59:00Z")).as("07:59 CST: the clocks went back at 02:00").isZero();
+        assertThat(scan("2038-11-07T14:00:03Z")).as("08:00 CST, UTC-6").isEqualTo(1);
 
         assertThat(bodies(ann, "DAILY_REMINDER")).containsExactly(
-                "Rota Team: you are on call today, Sun 14 Mar 2027: Primary from 08:00.",
-                "Rota Team: you are on call today, Sun 7 Nov 2027: Primary from 08:00.");
+                "Rota Team: you are on call today, Sun 14 Mar 2038: Primary from 08:00.",
+                "Rota Team: you are on call today, Sun 7 Nov 2038: Primary from 08:00.");
     }
 
     @Test
     void theShiftReminderGoesLeadMinutesBeforeTheStartToWhoeverHoldsTheSlotThen() {
         String ann = member("Ann");
         String bob = member("Bob");
-        assign("2027-03-14", ann);
-        assign("2027-03-14", bob);
+        assign("2038-03-14", ann);
+        assign("2038-03-14", bob);
 
-        assertThat(scan("2027-03-14T10:59:00Z")).as("2 h before 08:00 CDT is 11:00Z").isZero();
-        assertThat(scan("2027-03-14T11:00:01Z")).isEqualTo(1);
-        assertThat(scan("2027-03-14T11:30:00Z")).isZero();
+        assertThat(scan("2038-03-14T10:59:00Z")).as("2 h before 08:00 CDT is 11:00Z").isZero();
+        assertThat(scan("2038-03-14T11:00:01Z")).isEqualTo(1);
+        assertThat(scan("2038-03-14T11:30:00Z")).isZero();
 
-        assertThat(bodies(bob, "SHIFT_REMINDER")).containsExactly("Rota Team: your Primary shift on Sun 14 Mar 2027 starts at 08:00.");
+        assertThat(bodies(bob, "SHIFT_REMINDER")).containsExactly("Rota Team: your Primary shift on Sun 14 Mar 2038 starts at 08:00.");
         assertThat(bodies(ann, "SHIFT_REMINDER")).isEmpty();
     }
 
@@ -84,27 +84,27 @@ class ReminderTest extends RotaIntegrationTest {
         String night = fixtures.shiftType(group, "Night", "20:00", 12);
         String ann = member("Ann");
         String bob = member("Bob");
-        assign("2027-03-14", ann);
-        assertThat(api.put(ScheduleFixtures.slot(group, night, "2027-03-14"), admin, "{\"memberId\":\"" + bob + "\"}").status()).isEqualTo(200);
+        assign("2038-03-14", ann);
+        assertThat(api.put(ScheduleFixtures.slot(group, night, "2038-03-14"), admin, "{\"memberId\":\"" + bob + "\"}").status()).isEqualTo(200);
         awaitHeld(2);
 
-        assertThat(scan("2027-03-14T15:00:00Z")).as("10:00 CDT, two hours late").isEqualTo(1);
+        assertThat(scan("2038-03-14T15:00:00Z")).as("10:00 CDT, two hours late").isEqualTo(1);
 
-        assertThat(bodies(bob, "DAILY_REMINDER")).containsExactly("Rota Team: you are on call today, Sun 14 Mar 2027: Night from 20:00.");
+        assertThat(bodies(bob, "DAILY_REMINDER")).containsExactly("Rota Team: you are on call today, Sun 14 Mar 2038: Night from 20:00.");
         assertThat(bodies(ann, "DAILY_REMINDER")).as("Primary started at 08:00").isEmpty();
     }
 
     @Test
     void aChangedReminderTimeAppliesToTheNextReminder() {
         String ann = member("Ann");
-        assign("2027-11-08", ann);
+        assign("2038-11-08", ann);
         assertThat(api.put("/api/v1/groups/" + group + "/settings", admin, "{\"dailyReminderTime\":\"06:30\",\"reminderLeadMinutes\":0}")
                 .status()).isEqualTo(200);
         await().atMost(WAIT).until(() -> jdbc.queryForObject("select daily_reminder_time::text from ntf_group where group_id = ?::uuid",
                 String.class, group).startsWith("06:30"));
 
-        assertThat(scan("2027-11-08T12:29:00Z")).as("06:29 CST").isZero();
-        assertThat(scan("2027-11-08T12:30:02Z")).isEqualTo(1);
+        assertThat(scan("2038-11-08T12:29:00Z")).as("06:29 CST").isZero();
+        assertThat(scan("2038-11-08T12:30:02Z")).isEqualTo(1);
     }
 
     @Test

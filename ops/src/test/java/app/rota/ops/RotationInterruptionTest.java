@@ -37,7 +37,7 @@ class RotationInterruptionTest extends RotaIntegrationTest {
         jdbc.execute("""
                 create function rotation_interruption_test() returns trigger language plpgsql as $$
                 begin
-                    if new.group_id = '%s' and new.slot_date = date '2027-09-03' then
+                    if new.group_id = '%s' and new.slot_date = date '2038-09-03' then
                         raise exception 'the disk is full';
                     end if;
                     return new;
@@ -47,7 +47,7 @@ class RotationInterruptionTest extends RotaIntegrationTest {
         long eventsBefore = eventCount();
 
         Api.Response rotation = api.post("/api/v1/groups/" + group + "/rotations", admin,
-                "{\"from\":\"2027-09-01\",\"to\":\"2027-09-05\"}");
+                "{\"from\":\"2038-09-01\",\"to\":\"2038-09-05\"}");
 
         assertThat(rotation.status()).as(rotation.body()).isEqualTo(500);
         assertThat(rotation.contentType()).startsWith("application/problem+json");
@@ -56,7 +56,7 @@ class RotationInterruptionTest extends RotaIntegrationTest {
         assertThat(report.get("assigned").asInt()).isEqualTo(2);
         List<String> leftOpen = new ArrayList<>();
         report.get("leftOpen").forEach(slot -> leftOpen.add(slot.at("/slot/date").asString() + " " + slot.get("reason").asString()));
-        assertThat(leftOpen).containsExactly("2027-09-03 FAILED", "2027-09-04 NOT_ATTEMPTED", "2027-09-05 NOT_ATTEMPTED");
+        assertThat(leftOpen).containsExactly("2038-09-03 FAILED", "2038-09-04 NOT_ATTEMPTED", "2038-09-05 NOT_ATTEMPTED");
         assertThat(eventCount()).as("exactly the two assignments and the run's summary were stored").isEqualTo(eventsBefore + 3);
         List<JsonNode> summaries = rotationSummaries(group);
         assertThat(summaries).as("the interrupted run published what it assigned").hasSize(1);
@@ -64,17 +64,17 @@ class RotationInterruptionTest extends RotaIntegrationTest {
         assertThat(summaries.get(0).get("leftOpen").asInt()).isEqualTo(3);
         List<String> shared = new ArrayList<>();
         summaries.get(0).get("shares").forEach(share -> share.get("slots").forEach(slot -> shared.add(slot.get("date").asString())));
-        assertThat(shared).containsExactlyInAnyOrder("2027-09-01", "2027-09-02");
-        fixtures.awaitSlotVersion(group, primary, "2027-09-02", 1);
-        JsonNode calendar = api.get("/api/v1/groups/" + group + "/calendar?from=2027-09-01&to=2027-09-05", admin).json();
+        assertThat(shared).containsExactlyInAnyOrder("2038-09-01", "2038-09-02");
+        fixtures.awaitSlotVersion(group, primary, "2038-09-02", 1);
+        JsonNode calendar = api.get("/api/v1/groups/" + group + "/calendar?from=2038-09-01&to=2038-09-05", admin).json();
         List<String> statuses = new ArrayList<>();
         calendar.get("slots").forEach(slot -> statuses.add(slot.get("date").asString() + " " + slot.get("status").asString()));
-        assertThat(statuses).containsExactly("2027-09-01 ASSIGNED", "2027-09-02 ASSIGNED", "2027-09-03 OPEN",
-                "2027-09-04 OPEN", "2027-09-05 OPEN");
+        assertThat(statuses).containsExactly("2038-09-01 ASSIGNED", "2038-09-02 ASSIGNED", "2038-09-03 OPEN",
+                "2038-09-04 OPEN", "2038-09-05 OPEN");
 
         mendTheDatabase();
         Api.Response again = api.post("/api/v1/groups/" + group + "/rotations", admin,
-                "{\"from\":\"2027-09-01\",\"to\":\"2027-09-05\"}");
+                "{\"from\":\"2038-09-01\",\"to\":\"2038-09-05\"}");
         assertThat(again.status()).as(again.body()).isEqualTo(200);
         assertThat(again.json().get("assigned").asInt()).as("a rerun fills what was left open").isEqualTo(3);
         assertThat(rotationSummaries(group)).as("and publishes its own summary").hasSize(2);

@@ -120,11 +120,11 @@ class ScheduleApiTest extends RotaIntegrationTest {
         String primary = fixtures.shiftType(group, "Primary", "08:00", 24);
         String backup = fixtures.shiftType(group, "Backup", "20:00", 12);
         String cy = fixtures.member(group, "Cy");
-        assertThat(fixtures.assign(group, primary, "2027-05-03", cy).status()).isEqualTo(200);
+        assertThat(fixtures.assign(group, primary, "2038-05-03", cy).status()).isEqualTo(200);
         long events = eventCount();
 
-        Api.Response overlapping = fixtures.assign(group, backup, "2027-05-03", cy);
-        Api.Response touching = fixtures.assign(group, primary, "2027-05-04", cy);
+        Api.Response overlapping = fixtures.assign(group, backup, "2038-05-03", cy);
+        Api.Response touching = fixtures.assign(group, primary, "2038-05-04", cy);
 
         assertThat(overlapping.status()).isEqualTo(409);
         assertThat(overlapping.json().get("code").asString()).isEqualTo("MEMBER_DOUBLE_BOOKED");
@@ -141,13 +141,13 @@ class ScheduleApiTest extends RotaIntegrationTest {
             members.add(fixtures.member(group, "M" + i));
         }
 
-        List<Integer> statuses = concurrently(50, i -> api.put(slot(group, primary, "2027-06-01"), admin,
+        List<Integer> statuses = concurrently(50, i -> api.put(slot(group, primary, "2038-06-01"), admin,
                 "{\"memberId\":\"" + members.get(i) + "\",\"expectedVersion\":0}"));
 
         assertThat(statuses.stream().filter(s -> s == 200).count()).isEqualTo(1);
         assertThat(statuses.stream().filter(s -> s == 409).count()).isEqualTo(49);
         assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?",
-                Long.class, primary + "/2027-06-01")).isEqualTo(1);
+                Long.class, primary + "/2038-06-01")).isEqualTo(1);
     }
 
     @Test
@@ -156,11 +156,11 @@ class ScheduleApiTest extends RotaIntegrationTest {
         String primary = fixtures.shiftType(group, "Primary", "08:00", 24);
         String ada = fixtures.member(group, "Ada");
         String bob = fixtures.member(group, "Bob");
-        fixtures.assign(group, primary, "2027-06-02", ada);
+        fixtures.assign(group, primary, "2038-06-02", ada);
 
-        Api.Response stale = api.put(slot(group, primary, "2027-06-02"), admin,
+        Api.Response stale = api.put(slot(group, primary, "2038-06-02"), admin,
                 "{\"memberId\":\"" + bob + "\",\"expectedVersion\":0}");
-        Api.Response current = api.put(slot(group, primary, "2027-06-02"), admin,
+        Api.Response current = api.put(slot(group, primary, "2038-06-02"), admin,
                 "{\"memberId\":\"" + bob + "\",\"expectedVersion\":1}");
 
         assertThat(stale.status()).isEqualTo(409);
@@ -210,15 +210,15 @@ class ScheduleApiTest extends RotaIntegrationTest {
         String group = fixtures.group("UTC");
         String primary = fixtures.shiftType(group, "Primary", "08:00", 24);
         String dee = fixtures.member(group, "Dee");
-        fixtures.assign(group, primary, "2027-07-01", dee);
+        fixtures.assign(group, primary, "2038-07-01", dee);
 
         assertThat(api.post("/api/v1/groups/" + group + "/members/" + dee + "/deactivate", admin, "").status()).isEqualTo(204);
-        Api.Response refused = fixtures.assign(group, primary, "2027-07-02", dee);
+        Api.Response refused = fixtures.assign(group, primary, "2038-07-02", dee);
 
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.json().get("code").asString()).isEqualTo("MEMBER_INACTIVE");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
-                api.get("/api/v1/groups/" + group + "/members/" + dee + "/schedule?from=2027-07-01&to=2027-07-31", admin)
+                api.get("/api/v1/groups/" + group + "/members/" + dee + "/schedule?from=2038-07-01&to=2038-07-31", admin)
                         .json().get("slots")).hasSize(1));
     }
 
@@ -227,14 +227,14 @@ class ScheduleApiTest extends RotaIntegrationTest {
         String group = fixtures.group("UTC");
         String primary = fixtures.shiftType(group, "Primary", "08:00", 24);
         String eve = fixtures.member(group, "Eve");
-        fixtures.assign(group, primary, "2027-07-01", eve);
-        fixtures.awaitSlotVersion(group, primary, "2027-07-01", 1);
-        assertThat(slotOn(group, "2027-07-01").at("/assignee/reachableBySms").asBoolean()).isTrue();
+        fixtures.assign(group, primary, "2038-07-01", eve);
+        fixtures.awaitSlotVersion(group, primary, "2038-07-01", 1);
+        assertThat(slotOn(group, "2038-07-01").at("/assignee/reachableBySms").asBoolean()).isTrue();
 
         commands.sendAndWait(new OptOutOfSmsCommand(MemberId.of(eve), GroupId.of(group), "stop"));
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(slotOn(group, "2027-07-01").at("/assignee/reachableBySms").asBoolean()).isFalse());
+                assertThat(slotOn(group, "2038-07-01").at("/assignee/reachableBySms").asBoolean()).isFalse());
         assertThat(jdbc.queryForObject("""
                 select convert_from(payload, 'UTF8')::jsonb ->> 'keyword' from domain_event_entry
                 where payload_type = 'app.rota.kernel.member.MemberOptedOutOfSmsEvent' and aggregate_identifier = ?""",
@@ -243,7 +243,7 @@ class ScheduleApiTest extends RotaIntegrationTest {
         commands.sendAndWait(new OptInToSmsCommand(MemberId.of(eve), GroupId.of(group), "START"));
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(slotOn(group, "2027-07-01").at("/assignee/reachableBySms").asBoolean()).isTrue());
+                assertThat(slotOn(group, "2038-07-01").at("/assignee/reachableBySms").asBoolean()).isTrue());
     }
 
     @Test
@@ -254,24 +254,24 @@ class ScheduleApiTest extends RotaIntegrationTest {
         String ben = fixtures.member(group, "Ben");
         String cal = fixtures.member(group, "Cal");
         fixtures.member(group, "Aud", "AUDITOR");
-        fixtures.assign(group, primary, "2027-03-02", ana);
+        fixtures.assign(group, primary, "2038-03-02", ana);
 
         Api.Response timeOff = api.post("/api/v1/groups/" + group + "/members/" + ana + "/time-off", admin,
-                "{\"from\":\"2027-03-01\",\"to\":\"2027-03-07\",\"reason\":\"vacation\"}");
+                "{\"from\":\"2038-03-01\",\"to\":\"2038-03-07\",\"reason\":\"vacation\"}");
         Api.Response rotation = api.post("/api/v1/groups/" + group + "/rotations", admin,
-                "{\"from\":\"2027-03-01\",\"to\":\"2027-03-28\"}");
+                "{\"from\":\"2038-03-01\",\"to\":\"2038-03-28\"}");
 
         assertThat(timeOff.status()).isEqualTo(201);
         assertThat(timeOff.location()).as("the member, whose read lists the time off")
                 .isEqualTo("http://localhost:" + port + "/api/v1/groups/" + group + "/members/" + ana);
-        assertThat(timeOff.json().at("/conflictingSlots/0/date").asString()).isEqualTo("2027-03-02");
+        assertThat(timeOff.json().at("/conflictingSlots/0/date").asString()).isEqualTo("2038-03-02");
         assertThat(rotation.status()).as(rotation.body()).isEqualTo(200);
         assertThat(rotation.json().get("assigned").asInt()).isEqualTo(27);
         assertThat(rotation.json().get("leftOpen")).isEmpty();
         assertThat(rotation.json().get("weekendAndHolidaySpread").asInt()).isLessThanOrEqualTo(1);
         assertThat(jdbc.queryForObject("""
                 select count(*) from cmd_booking where member_id = ?::uuid
-                and slot_date between '2027-03-01' and '2027-03-07'""", Long.class, ana))
+                and slot_date between '2038-03-01' and '2038-03-07'""", Long.class, ana))
                 .as("only the hand-made assignment during Ana's time off").isEqualTo(1);
         assertThat(jdbc.queryForObject("select count(*) from cmd_booking where group_id = ?::uuid", Long.class, group))
                 .isEqualTo(28);
@@ -280,7 +280,7 @@ class ScheduleApiTest extends RotaIntegrationTest {
         assertThat(rotated).as("the auditor takes no call").containsExactly(ana, ben, cal);
 
         Api.Response again = api.post("/api/v1/groups/" + group + "/rotations", admin,
-                "{\"from\":\"2027-03-01\",\"to\":\"2027-03-28\"}");
+                "{\"from\":\"2038-03-01\",\"to\":\"2038-03-28\"}");
         assertThat(again.json().get("assigned").asInt()).as("a rerun never overwrites").isZero();
     }
 
@@ -291,7 +291,7 @@ class ScheduleApiTest extends RotaIntegrationTest {
         String ana = fixtures.member(group, "Ana");
         String ben = fixtures.member(group, "Ben");
         String cal = fixtures.member(group, "Cal");
-        String body = "{\"from\":\"2027-05-03\",\"to\":\"2027-05-09\"}";
+        String body = "{\"from\":\"2038-05-03\",\"to\":\"2038-05-09\"}";
 
         Api.Response rotation = api.post("/api/v1/groups/" + group + "/rotations", admin, body);
 
@@ -303,8 +303,8 @@ class ScheduleApiTest extends RotaIntegrationTest {
         assertThat(summaries).as("one summary for the run").hasSize(1);
         JsonNode summary = summaries.get(0);
         assertThat(summary.get("rotationId").asString()).isEqualTo(rotationId);
-        assertThat(summary.get("from").asString()).isEqualTo("2027-05-03");
-        assertThat(summary.get("to").asString()).isEqualTo("2027-05-09");
+        assertThat(summary.get("from").asString()).isEqualTo("2038-05-03");
+        assertThat(summary.get("to").asString()).isEqualTo("2038-05-09");
         assertThat(summary.get("leftOpen").asInt()).isZero();
         Map<String, Integer> slotsPerMember = new HashMap<>();
         summary.get("shares").forEach(share -> slotsPerMember.put(share.get("memberId").asString(), share.get("slots").size()));
@@ -348,22 +348,22 @@ class ScheduleApiTest extends RotaIntegrationTest {
         String group = fixtures.group("UTC");
         String primary = fixtures.shiftType(group, "Primary", "08:00", 24);
         String ida = fixtures.member(group, "Ida");
-        fixtures.assign(group, primary, "2027-08-01", ida);
+        fixtures.assign(group, primary, "2038-08-01", ida);
         String shiftType = "/api/v1/groups/" + group + "/shift-types/" + primary;
 
         assertThat(api.patch(shiftType, admin, "{\"name\":\"Main\"}").status()).isEqualTo(204);
         assertThat(api.post(shiftType + "/retire", admin, "").status()).isEqualTo(204);
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            JsonNode calendar = api.get("/api/v1/groups/" + group + "/calendar?from=2027-08-01&to=2027-08-03", admin).json();
+            JsonNode calendar = api.get("/api/v1/groups/" + group + "/calendar?from=2038-08-01&to=2038-08-03", admin).json();
             assertThat(calendar.get("slots")).hasSize(1);
             assertThat(calendar.at("/slots/0/shiftTypeName").asString()).isEqualTo("Main");
             assertThat(calendar.at("/slots/0/assignee/memberId").asString()).isEqualTo(ida);
         });
-        Api.Response refused = fixtures.assign(group, primary, "2027-08-02", ida);
+        Api.Response refused = fixtures.assign(group, primary, "2038-08-02", ida);
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.json().get("code").asString()).isEqualTo("SHIFT_TYPE_RETIRED");
-        assertThat(api.delete(slot(group, primary, "2027-08-01"), admin).status())
+        assertThat(api.delete(slot(group, primary, "2038-08-01"), admin).status())
                 .as("an assignment of a retired shift type can still be removed").isEqualTo(200);
         assertThat(api.patch(shiftType, admin, "{\"name\":\"Again\"}").status()).isEqualTo(422);
     }
@@ -373,7 +373,7 @@ class ScheduleApiTest extends RotaIntegrationTest {
         String group = fixtures.group("UTC");
         fixtures.shiftType(group, "Primary", "08:00", 24);
 
-        Api.Response refused = api.post("/api/v1/groups/" + group + "/rotations", admin, "{\"from\":\"2027-01-01\",\"to\":\"2027-01-31\"}");
+        Api.Response refused = api.post("/api/v1/groups/" + group + "/rotations", admin, "{\"from\":\"2038-01-01\",\"to\":\"2038-01-31\"}");
 
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.json().get("code").asString()).isEqualTo("NO_ACTIVE_MEMBERS");

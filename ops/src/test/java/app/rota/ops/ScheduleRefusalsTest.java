@@ -81,33 +81,33 @@ class ScheduleRefusalsTest extends RotaIntegrationTest {
 
     @Test
     void badAssignmentsAreRefused() {
-        assertRefused(() -> api.put(slot(group, primary, "2027-02-01"), admin, "{\"memberId\":\"" + UNKNOWN + "\"}"),
+        assertRefused(() -> api.put(slot(group, primary, "2038-02-01"), admin, "{\"memberId\":\"" + UNKNOWN + "\"}"),
                 404, "MEMBER_NOT_FOUND", "memberId");
-        assertRefused(() -> api.put(slot(group, UNKNOWN, "2027-02-01"), admin, "{\"memberId\":\"" + member + "\"}"),
+        assertRefused(() -> api.put(slot(group, UNKNOWN, "2038-02-01"), admin, "{\"memberId\":\"" + member + "\"}"),
                 404, "SHIFT_TYPE_NOT_FOUND", "shiftTypeId");
-        assertRefused(() -> api.put(slot(group, weekdays, "2027-02-02"), admin, "{\"memberId\":\"" + member + "\"}"),
+        assertRefused(() -> api.put(slot(group, weekdays, "2038-02-02"), admin, "{\"memberId\":\"" + member + "\"}"),
                 404, "SLOT_NOT_FOUND", "date");
-        assertRefused(() -> api.put(slot(group, primary, "2027-02-30"), admin, "{\"memberId\":\"" + member + "\"}"),
+        assertRefused(() -> api.put(slot(group, primary, "2038-02-30"), admin, "{\"memberId\":\"" + member + "\"}"),
                 400, "MALFORMED_REQUEST", "date");
-        assertRefused(() -> api.put(slot(group, primary, "2027-02-01"), admin, "{\"memberId\":\"" + inactive + "\"}"),
+        assertRefused(() -> api.put(slot(group, primary, "2038-02-01"), admin, "{\"memberId\":\"" + inactive + "\"}"),
                 422, "MEMBER_INACTIVE", "memberId");
-        assertRefused(() -> api.put(slot(group, primary, "2027-02-01"), admin, "{}"), 400, "FIELD_REQUIRED", "memberId");
-        assertRefused(() -> api.put(slot(group, primary, "2027-02-01"), admin, "{\"memberId\":\"not-a-uuid\"}"),
+        assertRefused(() -> api.put(slot(group, primary, "2038-02-01"), admin, "{}"), 400, "FIELD_REQUIRED", "memberId");
+        assertRefused(() -> api.put(slot(group, primary, "2038-02-01"), admin, "{\"memberId\":\"not-a-uuid\"}"),
                 400, "MALFORMED_REQUEST", "memberId");
     }
 
     @Test
     void badReadRangesAreRefused() {
         String calendar = "/api/v1/groups/" + group + "/calendar";
-        assertRefused(() -> api.get(calendar + "?from=2027-03-10&to=2027-03-01", admin), 400, "DATE_RANGE_INVALID", "to");
-        assertRefused(() -> api.get(calendar + "?from=2027-01-01&to=2028-01-02", admin), 400, "DATE_RANGE_TOO_LARGE", "to");
-        assertRefused(() -> api.get(calendar + "?from=2027-13-01&to=2027-12-31", admin), 400, "MALFORMED_REQUEST", "from");
-        assertRefused(() -> api.get(calendar + "?from=2027-01-01", admin), 400, "FIELD_REQUIRED", "to");
+        assertRefused(() -> api.get(calendar + "?from=2038-03-10&to=2038-03-01", admin), 400, "DATE_RANGE_INVALID", "to");
+        assertRefused(() -> api.get(calendar + "?from=2038-01-01&to=2039-01-02", admin), 400, "DATE_RANGE_TOO_LARGE", "to");
+        assertRefused(() -> api.get(calendar + "?from=2038-13-01&to=2038-12-31", admin), 400, "MALFORMED_REQUEST", "from");
+        assertRefused(() -> api.get(calendar + "?from=2038-01-01", admin), 400, "FIELD_REQUIRED", "to");
         assertRefused(() -> api.get("/api/v1/groups/" + group + "/on-call?at=yesterday", admin), 400, "MALFORMED_REQUEST", "at");
-        assertRefused(() -> api.post("/api/v1/groups/" + group + "/rotations", admin, "{\"from\":\"2027-02-01\",\"to\":\"2027-01-01\"}"),
+        assertRefused(() -> api.post("/api/v1/groups/" + group + "/rotations", admin, "{\"from\":\"2038-02-01\",\"to\":\"2038-01-01\"}"),
                 400, "DATE_RANGE_INVALID", "to");
         assertRefused(() -> api.post("/api/v1/groups/" + group + "/members/" + member + "/time-off", admin,
-                "{\"from\":\"2027-02-01\",\"to\":\"2027-01-01\"}"), 400, "DATE_RANGE_INVALID", "to");
+                "{\"from\":\"2038-02-01\",\"to\":\"2038-01-01\"}"), 400, "DATE_RANGE_INVALID", "to");
     }
 
     @Test
@@ -115,12 +115,12 @@ class ScheduleRefusalsTest extends RotaIntegrationTest {
         String self = fixtures.memberWithLogin(group, "Mo", "MEMBER", "mo-" + group.substring(0, 8), "mo-password-1");
         String token = api.login("mo-" + group.substring(0, 8), "mo-password-1");
 
-        assertThat(api.get("/api/v1/groups/" + group + "/calendar?from=2027-01-01&to=2027-01-07", token).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/groups/" + group + "/calendar?from=2038-01-01&to=2038-01-07", token).status()).isEqualTo(200);
         assertThat(api.post("/api/v1/groups/" + group + "/members/" + self + "/time-off", token,
-                "{\"from\":\"2027-04-01\",\"to\":\"2027-04-02\"}").status()).isEqualTo(201);
+                "{\"from\":\"2038-04-01\",\"to\":\"2038-04-02\"}").status()).isEqualTo(201);
         assertRefused(() -> api.post("/api/v1/groups/" + group + "/members/" + member + "/time-off", token,
-                "{\"from\":\"2027-04-01\",\"to\":\"2027-04-02\"}"), 403, "ACCESS_DENIED", null);
-        assertRefused(() -> api.put(slot(group, primary, "2027-02-01"), token, "{\"memberId\":\"" + self + "\"}"), 403, "ACCESS_DENIED", null);
+                "{\"from\":\"2038-04-01\",\"to\":\"2038-04-02\"}"), 403, "ACCESS_DENIED", null);
+        assertRefused(() -> api.put(slot(group, primary, "2038-02-01"), token, "{\"memberId\":\"" + self + "\"}"), 403, "ACCESS_DENIED", null);
         assertRefused(() -> api.post("/api/v1/groups/" + group + "/shift-types", token, "{}"), 403, "ACCESS_DENIED", null);
         assertRefused(() -> api.post("/api/v1/groups/" + group + "/members", token, "{}"), 403, "ACCESS_DENIED", null);
     }
@@ -131,8 +131,8 @@ class ScheduleRefusalsTest extends RotaIntegrationTest {
         String token = api.login("aud-" + group.substring(0, 8), "aud-password-1");
 
         assertThat(api.get("/api/v1/groups/" + group + "/on-call", token).status()).isEqualTo(200);
-        assertRefused(() -> api.put(slot(group, primary, "2027-02-01"), token, "{\"memberId\":\"" + member + "\"}"), 403, "ACCESS_DENIED", null);
-        assertRefused(() -> api.post("/api/v1/groups/" + group + "/rotations", token, "{\"from\":\"2027-02-01\",\"to\":\"2027-02-02\"}"),
+        assertRefused(() -> api.put(slot(group, primary, "2038-02-01"), token, "{\"memberId\":\"" + member + "\"}"), 403, "ACCESS_DENIED", null);
+        assertRefused(() -> api.post("/api/v1/groups/" + group + "/rotations", token, "{\"from\":\"2038-02-01\",\"to\":\"2038-02-02\"}"),
                 403, "ACCESS_DENIED", null);
     }
 
@@ -144,13 +144,13 @@ class ScheduleRefusalsTest extends RotaIntegrationTest {
         String otherShift = fixtures.shiftType(other, "Primary", "08:00", 24);
         String otherMember = fixtures.member(other, "Stranger");
 
-        assertThat(api.put(slot(group, primary, "2027-02-01"), token, "{\"memberId\":\"" + member + "\"}").status()).isEqualTo(200);
-        assertRefused(() -> api.get("/api/v1/groups/" + other + "/calendar?from=2027-01-01&to=2027-01-02", token), 404, "GROUP_NOT_FOUND", null);
-        assertRefused(() -> api.put(slot(other, otherShift, "2027-02-01"), token, "{\"memberId\":\"" + otherMember + "\"}"),
+        assertThat(api.put(slot(group, primary, "2038-02-01"), token, "{\"memberId\":\"" + member + "\"}").status()).isEqualTo(200);
+        assertRefused(() -> api.get("/api/v1/groups/" + other + "/calendar?from=2038-01-01&to=2038-01-02", token), 404, "GROUP_NOT_FOUND", null);
+        assertRefused(() -> api.put(slot(other, otherShift, "2038-02-01"), token, "{\"memberId\":\"" + otherMember + "\"}"),
                 404, "GROUP_NOT_FOUND", null);
-        assertRefused(() -> api.put(slot(group, otherShift, "2027-02-01"), token, "{\"memberId\":\"" + member + "\"}"),
+        assertRefused(() -> api.put(slot(group, otherShift, "2038-02-01"), token, "{\"memberId\":\"" + member + "\"}"),
                 404, "SHIFT_TYPE_NOT_FOUND", "shiftTypeId");
-        assertRefused(() -> api.put(slot(group, primary, "2027-02-03"), token, "{\"memberId\":\"" + otherMember + "\"}"),
+        assertRefused(() -> api.put(slot(group, primary, "2038-02-03"), token, "{\"memberId\":\"" + otherMember + "\"}"),
                 404, "MEMBER_NOT_FOUND", "memberId");
         assertRefused(() -> api.patch("/api/v1/groups/" + group + "/members/" + otherMember, token, "{\"name\":\"X\"}"),
                 404, "MEMBER_NOT_FOUND", null);
@@ -171,12 +171,12 @@ class ScheduleRefusalsTest extends RotaIntegrationTest {
         assertRefused(() -> api.patch(path, admin, "{\"phone\":\"call me\"}"), 400, "PHONE_INVALID", "phone");
         assertRefused(() -> api.patch(path, admin, "{\"name\":\"\"}"), 400, "NAME_BLANK", "name");
         assertRefused(() -> api.patch(path, admin, "{\"role\":\"OWNER\"}"), 400, "MALFORMED_REQUEST", "role");
-        assertRefused(() -> api.put(slot(group, primary, "2027-09-01"), token, "{\"memberId\":\"" + pat + "\"}"),
+        assertRefused(() -> api.put(slot(group, primary, "2038-09-01"), token, "{\"memberId\":\"" + pat + "\"}"),
                 403, "ACCESS_DENIED", null);
 
         assertThat(api.patch(path, admin, "{\"role\":\"ADMIN\",\"name\":\"Pat Admin\"}").status()).isEqualTo(204);
 
-        assertThat(api.put(slot(group, primary, "2027-09-01"), token, "{\"memberId\":\"" + pat + "\"}").status())
+        assertThat(api.put(slot(group, primary, "2038-09-01"), token, "{\"memberId\":\"" + pat + "\"}").status())
                 .as("the same token now acts as a group admin").isEqualTo(200);
     }
 

@@ -19,20 +19,20 @@ class SlotHistoryTest extends RotaIntegrationTest {
         String primary = fixtures.shiftType(group, "Primary", "08:00", 24);
         String ann = fixtures.member(group, "Ann");
         String bob = fixtures.member(group, "Bob");
-        String slot = ScheduleFixtures.slot(group, primary, "2027-10-31");
+        String slot = ScheduleFixtures.slot(group, primary, "2038-10-31");
         assertThat(api.put(slot, admin, "{\"memberId\":\"" + ann + "\",\"reason\":\"first pick\"}").status()).isEqualTo(200);
         assertThat(api.put(slot, admin, "{\"memberId\":\"" + bob + "\",\"reason\":\"Ann is away\"}").status()).isEqualTo(200);
         assertThat(api.delete(slot + "?reason=cancelled", admin).status()).isEqualTo(200);
         Api.Response rotation = api.post("/api/v1/groups/" + group + "/rotations", admin,
-                "{\"from\":\"2027-10-31\",\"to\":\"2027-10-31\",\"memberIds\":[\"" + ann + "\"]}");
+                "{\"from\":\"2038-10-31\",\"to\":\"2038-10-31\",\"memberIds\":[\"" + ann + "\"]}");
         assertThat(rotation.status()).as(rotation.body()).isEqualTo(200);
 
         JsonNode history = api.get(slot.replace("/assignee", "/history"), admin).json();
 
-        assertThat(history.get("date").asString()).isEqualTo("2027-10-31");
+        assertThat(history.get("date").asString()).isEqualTo("2038-10-31");
         assertThat(history.at("/slot/shiftTypeId").asString()).isEqualTo(primary);
-        assertThat(history.at("/slot/start").asString()).isEqualTo("2027-10-31T08:00:00+01:00");
-        assertThat(history.at("/slot/end").asString()).isEqualTo("2027-11-01T08:00:00+01:00");
+        assertThat(history.at("/slot/start").asString()).isEqualTo("2038-10-31T08:00:00+01:00");
+        assertThat(history.at("/slot/end").asString()).isEqualTo("2038-11-01T08:00:00+01:00");
         JsonNode entries = history.get("entries");
         assertThat(entries).hasSize(4);
         assertThat(entries.at("/0/type").asString()).isEqualTo("ASSIGNED");
@@ -53,9 +53,9 @@ class SlotHistoryTest extends RotaIntegrationTest {
         assertThat(entries.at("/3/version").asLong()).isEqualTo(4);
 
         String otherGroup = fixtures.group("UTC");
-        assertRefused(() -> api.get("/api/v1/groups/" + otherGroup + "/slots/" + primary + "/2027-10-31/history", admin),
+        assertRefused(() -> api.get("/api/v1/groups/" + otherGroup + "/slots/" + primary + "/2038-10-31/history", admin),
                 404, "SHIFT_TYPE_NOT_FOUND", "shiftTypeId");
-        JsonNode untouched = api.get("/api/v1/groups/" + group + "/slots/" + primary + "/2027-11-01/history", admin).json();
+        JsonNode untouched = api.get("/api/v1/groups/" + group + "/slots/" + primary + "/2038-11-01/history", admin).json();
         assertThat(untouched.get("entries")).isEmpty();
     }
 }

@@ -38,8 +38,8 @@ import static org.awaitility.Awaitility.await;
  */
 class SmsApiTest extends RotaIntegrationTest {
 
-    private static final String DAY_1 = "2027-06-07";
-    private static final String DAY_2 = "2027-06-08";
+    private static final String DAY_1 = "2038-06-07";
+    private static final String DAY_2 = "2038-06-08";
     private static final Duration WAIT = SmsFixtures.WAIT;
 
     @Autowired
@@ -69,11 +69,11 @@ class SmsApiTest extends RotaIntegrationTest {
 
         assertThat(fixtures.assign(group, primary, DAY_1, ann.id()).status()).isEqualTo(200);
         List<String> toAnn = sms.awaitSms(ann, 1);
-        assertThat(toAnn.get(0)).contains("Primary").contains("Mon 7 Jun 2027").contains("08:00").startsWith("Rota Team:");
+        assertThat(toAnn.get(0)).contains("Primary").contains("Mon 7 Jun 2038").contains("08:00").startsWith("Rota Team:");
 
         assertThat(fixtures.assign(group, primary, DAY_1, bob.id()).status()).isEqualTo(200);
-        assertThat(sms.awaitSms(bob, 1).get(0)).contains("you are now on Primary on Mon 7 Jun 2027");
-        assertThat(sms.awaitSms(ann, 2).get(1)).contains("you are no longer on Primary on Mon 7 Jun 2027");
+        assertThat(sms.awaitSms(bob, 1).get(0)).contains("you are now on Primary on Mon 7 Jun 2038");
+        assertThat(sms.awaitSms(ann, 2).get(1)).contains("you are no longer on Primary on Mon 7 Jun 2038");
 
         JsonNode log = sms.awaitLog("?memberId=" + ann.id(), 2);
         JsonNode latest = log.at("/items/0");
@@ -112,7 +112,7 @@ class SmsApiTest extends RotaIntegrationTest {
         assertThat(proposed.status()).as(proposed.body()).isEqualTo(201);
 
         String offer = sms.awaitSmsContaining(bob, "asks to swap");
-        assertThat(offer).contains("Ann asks to swap their Primary on Mon 7 Jun 2027").contains("for your Primary on Tue 8 Jun 2027");
+        assertThat(offer).contains("Ann asks to swap their Primary on Mon 7 Jun 2038").contains("for your Primary on Tue 8 Jun 2038");
         String code = SmsFixtures.code(offer);
 
         Api.Response answer = sms.reply(bob, "  yes " + code + " ");
@@ -127,7 +127,7 @@ class SmsApiTest extends RotaIntegrationTest {
             assertThat(read.at("/history/1/actor/source").asString()).isEqualTo("SMS");
         });
         assertThat(swap).isNotNull();
-        assertThat(sms.awaitSmsContaining(ann, "your swap is done")).contains("you now hold Primary on Tue 8 Jun 2027");
+        assertThat(sms.awaitSmsContaining(ann, "your swap is done")).contains("you now hold Primary on Tue 8 Jun 2038");
 
         Api.Response again = sms.reply(bob, "YES " + code);
         assertThat(again.body()).as("the offer is closed").contains("no open offer has the code " + code);
@@ -143,7 +143,7 @@ class SmsApiTest extends RotaIntegrationTest {
 
         String toAnn = last(sms.awaitSms(ann, 1));
         String toBob = last(sms.awaitSms(bob, 1));
-        assertThat(toAnn).contains("Primary on Mon 7 Jun 2027 from 08:00 needs cover").containsPattern("Reply YES \\d{4} to take it");
+        assertThat(toAnn).contains("Primary on Mon 7 Jun 2038 from 08:00 needs cover").containsPattern("Reply YES \\d{4} to take it");
 
         assertThat(sms.reply(ann, "Y " + SmsFixtures.code(toAnn)).body()).contains("you claimed the shift");
         // the refusal is the domain's (COVERED cannot be claimed) until the notifier has closed the offer, then "no open offer"

@@ -26,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SmsRecipientsTest extends RotaIntegrationTest {
 
-    private static final String DAY_1 = "2027-07-05";
-    private static final String DAY_2 = "2027-07-06";
+    private static final String DAY_1 = "2038-07-05";
+    private static final String DAY_2 = "2038-07-06";
 
     @Autowired
     private CommandGateway commands;
@@ -68,7 +68,7 @@ class SmsRecipientsTest extends RotaIntegrationTest {
         assertThat(sms.awaitPurposes(ann, 3)).containsExactly("ASSIGNED", "SWAP_ACCEPTED", "SWAP_REJECTED");
         assertThat(sms.awaitPurposes(bob, 3)).containsExactly("ASSIGNED", "SWAP_PROPOSED", "SWAP_REJECTED");
         assertThat(sms.awaitPurposes(boss, 1)).containsExactly("SWAP_APPROVAL_NEEDED");
-        assertThat(sms.awaitSmsContaining(ann, "rejected")).contains("(not this week)").contains("Primary on Mon 5 Jul 2027");
+        assertThat(sms.awaitSmsContaining(ann, "rejected")).contains("(not this week)").contains("Primary on Mon 5 Jul 2038");
         assertThat(sms.awaitSmsContaining(boss, "approval")).contains("between Ann and Bob");
     }
 
@@ -81,7 +81,7 @@ class SmsRecipientsTest extends RotaIntegrationTest {
 
         assertThat(sms.awaitPurposes(ann, 2)).containsExactly("ASSIGNED", "SWAP_DECLINED");
         assertThat(sms.awaitPurposes(bob, 4)).containsExactly("ASSIGNED", "SWAP_PROPOSED", "SWAP_PROPOSED", "SWAP_CANCELLED");
-        assertThat(sms.awaitSmsContaining(ann, "declined")).contains("Bob declined your swap of Primary on Mon 5 Jul 2027");
+        assertThat(sms.awaitSmsContaining(ann, "declined")).contains("Bob declined your swap of Primary on Mon 5 Jul 2038");
     }
 
     @Test
@@ -108,7 +108,7 @@ class SmsRecipientsTest extends RotaIntegrationTest {
         assertThat(sms.awaitPurposes(ann, 3)).containsExactly("ASSIGNED", "COVERAGE_CLAIMED", "COVERAGE_COVERED");
         assertThat(sms.awaitPurposes(bob, 3)).containsExactly("ASSIGNED", "COVERAGE_OFFERED", "COVERAGE_COVERED");
         assertThat(sms.awaitPurposes(boss, 2)).containsExactly("COVERAGE_OFFERED", "COVERAGE_APPROVAL_NEEDED");
-        assertThat(sms.awaitSmsContaining(ann, "covers")).contains("Bob covers your Primary on Mon 5 Jul 2027 from 09:00");
+        assertThat(sms.awaitSmsContaining(ann, "covers")).contains("Bob covers your Primary on Mon 5 Jul 2038 from 09:00");
     }
 
     @Test
@@ -137,13 +137,13 @@ class SmsRecipientsTest extends RotaIntegrationTest {
     @Test
     void aRotationRunTellsEachMemberOnceWithASummaryAndNoSmsPerSlot() {
         Api.Response rotation = api.post("/api/v1/groups/" + group + "/rotations", admin,
-                "{\"from\":\"2027-09-01\",\"to\":\"2027-09-09\",\"memberIds\":[\"" + ann.id() + "\",\"" + bob.id() + "\"]}");
+                "{\"from\":\"2038-09-01\",\"to\":\"2038-09-09\",\"memberIds\":[\"" + ann.id() + "\",\"" + bob.id() + "\"]}");
         assertThat(rotation.status()).as(rotation.body()).isEqualTo(200);
 
         assertThat(sms.awaitPurposes(ann, 2)).containsExactly("ASSIGNED", "ROTATION_PUBLISHED");
         assertThat(sms.awaitPurposes(bob, 2)).containsExactly("ASSIGNED", "ROTATION_PUBLISHED");
-        assertThat(sms.awaitSmsContaining(ann, "rotation")).contains("the rotation for Wed 1 Sep 2027 to Thu 9 Sep 2027 gives you")
-                .contains("Primary on Wed 1 Sep 2027");
+        assertThat(sms.awaitSmsContaining(ann, "rotation")).contains("the rotation for Wed 1 Sep 2038 to Thu 9 Sep 2038 gives you")
+                .contains("Primary on Wed 1 Sep 2038");
         assertThat(sms.purposes(boss)).isEmpty();
     }
 

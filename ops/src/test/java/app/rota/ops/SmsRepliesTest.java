@@ -17,9 +17,9 @@ import static org.awaitility.Awaitility.await;
 /** The reply forms of API.md that SmsApiTest does not walk: NO, bare YES, codes, repeats, strangers, floods, metrics. */
 class SmsRepliesTest extends RotaIntegrationTest {
 
-    private static final String DAY_1 = "2027-08-02";
-    private static final String DAY_2 = "2027-08-03";
-    private static final String DAY_3 = "2027-08-04";
+    private static final String DAY_1 = "2038-08-02";
+    private static final String DAY_2 = "2038-08-03";
+    private static final String DAY_3 = "2038-08-04";
 
     private String admin;
     private String group;
@@ -47,13 +47,13 @@ class SmsRepliesTest extends RotaIntegrationTest {
     @Test
     void noWithTheCodeDeclinesTheSwapAndTheProposerIsTold() {
         String swap = giveAway(DAY_1);
-        String offer = sms.awaitSmsContaining(bob, "offers you their Primary on Mon 2 Aug 2027");
+        String offer = sms.awaitSmsContaining(bob, "offers you their Primary on Mon 2 Aug 2038");
 
         Api.Response answer = sms.reply(bob, "no " + SmsFixtures.code(offer));
 
         assertThat(answer.body()).contains("you declined the swap");
         await().atMost(SmsFixtures.WAIT).until(() -> "DECLINED".equals(api.get(swaps() + "/" + swap, admin).json().get("status").asString()));
-        assertThat(sms.awaitSmsContaining(ann, "declined")).contains("Bob declined your swap of Primary on Mon 2 Aug 2027");
+        assertThat(sms.awaitSmsContaining(ann, "declined")).contains("Bob declined your swap of Primary on Mon 2 Aug 2038");
     }
 
     @Test
@@ -66,7 +66,7 @@ class SmsRepliesTest extends RotaIntegrationTest {
 
         giveAway(DAY_3);
         Api.Response requested = api.post("/api/v1/groups/" + group + "/coverage-requests", admin,
-                "{\"slot\":{\"shiftTypeId\":\"" + primary + "\",\"date\":\"2027-08-10\"}}");
+                "{\"slot\":{\"shiftTypeId\":\"" + primary + "\",\"date\":\"2038-08-10\"}}");
         assertThat(requested.status()).isEqualTo(201);
         await().atMost(SmsFixtures.WAIT).until(() -> sms.purposes(bob).contains("COVERAGE_OFFERED")
                 && sms.purposes(bob).stream().filter("SWAP_PROPOSED"::equals).count() == 2);

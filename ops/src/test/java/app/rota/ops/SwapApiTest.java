@@ -28,8 +28,8 @@ import static org.awaitility.Awaitility.await;
  */
 class SwapApiTest extends RotaIntegrationTest {
 
-    private static final String DAY_1 = "2027-05-03";
-    private static final String DAY_2 = "2027-05-04";
+    private static final String DAY_1 = "2038-05-03";
+    private static final String DAY_2 = "2038-05-04";
     private static final String PASSWORD = "swap-password-1";
 
     private String admin;

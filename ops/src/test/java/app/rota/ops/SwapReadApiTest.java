@@ -60,19 +60,19 @@ class SwapReadApiTest extends RotaIntegrationTest {
         String username = "swap-" + group.substring(0, 8);
         bo = fixtures.memberWithLogin(group, "Bo", "MEMBER", username, "bo-password-1");
         boToken = api.login(username, "bo-password-1");
-        fixtures.assign(group, primary, "2027-03-13", ada);
-        fixtures.assign(group, primary, "2027-03-20", bo);
-        fixtures.awaitSlotVersion(group, primary, "2027-03-13", 1);
-        fixtures.awaitSlotVersion(group, primary, "2027-03-20", 1);
+        fixtures.assign(group, primary, "2038-03-13", ada);
+        fixtures.assign(group, primary, "2038-03-20", bo);
+        fixtures.awaitSlotVersion(group, primary, "2038-03-13", 1);
+        fixtures.awaitSlotVersion(group, primary, "2038-03-20", 1);
     }
 
     @Test
     void aProposedTradeReadsAsTheContractShowsItAndHoldsBothSlotsUntilItIsCancelled() {
         String swap = UUID.randomUUID().toString();
         store(swap, 0, new SwapProposedEvent(new SwapId(UUID.fromString(swap)), groupId(), SwapKind.TRADE, member(ada), member(bo),
-                slot("2027-03-13"), Instant.parse("2027-03-13T14:00:00Z"), Instant.parse("2027-03-14T13:00:00Z"),
-                slot("2027-03-20"), Instant.parse("2027-03-20T13:00:00Z"), Instant.parse("2027-03-21T13:00:00Z"),
-                "wedding", Instant.parse("2027-03-12T14:00:00Z")), "Ada", "GROUP_MEMBER");
+                slot("2038-03-13"), Instant.parse("2038-03-13T14:00:00Z"), Instant.parse("2038-03-14T13:00:00Z"),
+                slot("2038-03-20"), Instant.parse("2038-03-20T13:00:00Z"), Instant.parse("2038-03-21T13:00:00Z"),
+                "wedding", Instant.parse("2038-03-12T14:00:00Z")), "Ada", "GROUP_MEMBER");
 
         JsonNode read = awaitSwap(swap, "PROPOSED");
 
@@ -82,12 +82,12 @@ class SwapReadApiTest extends RotaIntegrationTest {
         assertThat(read.at("/proposer/name").asString()).isEqualTo("Ada");
         assertThat(read.at("/counterpart/name").asString()).isEqualTo("Bo");
         assertThat(read.at("/fromSlot/shiftTypeId").asString()).isEqualTo(primary);
-        assertThat(read.at("/fromSlot/date").asString()).isEqualTo("2027-03-13");
-        assertThat(read.at("/fromSlot/start").asString()).isEqualTo("2027-03-13T08:00:00-06:00");
-        assertThat(read.at("/fromSlot/end").asString()).as("across spring-forward").isEqualTo("2027-03-14T08:00:00-05:00");
-        assertThat(read.at("/toSlot/start").asString()).isEqualTo("2027-03-20T08:00:00-05:00");
+        assertThat(read.at("/fromSlot/date").asString()).isEqualTo("2038-03-13");
+        assertThat(read.at("/fromSlot/start").asString()).isEqualTo("2038-03-13T08:00:00-06:00");
+        assertThat(read.at("/fromSlot/end").asString()).as("across spring-forward").isEqualTo("2038-03-14T08:00:00-05:00");
+        assertThat(read.at("/toSlot/start").asString()).isEqualTo("2038-03-20T08:00:00-05:00");
         assertThat(read.get("reason").asString()).isEqualTo("wedding");
-        assertThat(read.get("expiresAt").asString()).isEqualTo("2027-03-12T14:00:00Z");
+        assertThat(read.get("expiresAt").asString()).isEqualTo("2038-03-12T14:00:00Z");
         assertThat(read.get("closedAt").isNull()).isTrue();
         assertThat(read.get("failureReason").isNull()).isTrue();
         assertThat(read.get("version").asLong()).isEqualTo(1);
@@ -96,8 +96,8 @@ class SwapReadApiTest extends RotaIntegrationTest {
         assertThat(read.at("/history/0/actor/role").asString()).isEqualTo("GROUP_MEMBER");
         assertThat(read.at("/history/0/actor/source").asString()).isEqualTo("WEB");
         assertThat(read.at("/history/0/onBehalfOf").isNull()).isTrue();
-        awaitCalendarSlot("2027-03-13", "SWAP_PENDING", swap);
-        awaitCalendarSlot("2027-03-20", "SWAP_PENDING", swap);
+        awaitCalendarSlot("2038-03-13", "SWAP_PENDING", swap);
+        awaitCalendarSlot("2038-03-20", "SWAP_PENDING", swap);
 
         Api.Response page = api.get("/api/v1/groups/" + group + "/swaps?status=PROPOSED&memberId=" + bo, boToken);
         assertThat(page.status()).as(page.body()).isEqualTo(200);
@@ -113,8 +113,8 @@ class SwapReadApiTest extends RotaIntegrationTest {
         JsonNode cancelled = awaitSwap(swap, "CANCELLED");
         assertThat(cancelled.get("closedAt").isNull()).isFalse();
         assertThat(cancelled.get("version").asLong()).isEqualTo(2);
-        awaitCalendarSlot("2027-03-13", "ASSIGNED", null);
-        awaitCalendarSlot("2027-03-20", "ASSIGNED", null);
+        awaitCalendarSlot("2038-03-13", "ASSIGNED", null);
+        awaitCalendarSlot("2038-03-20", "ASSIGNED", null);
         assertThat(api.get("/api/v1/groups/" + group + "/swaps?status=PROPOSED", boToken).json().get("total").asLong()).isZero();
     }
 

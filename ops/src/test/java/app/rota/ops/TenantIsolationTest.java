@@ -51,8 +51,8 @@ class TenantIsolationTest extends RotaIntegrationTest {
             Map.entry("POST /api/v1/groups/{groupId}/members", "{\"name\":\"Mallory\",\"phone\":\"+13125559871\"}"),
             Map.entry("PATCH /api/v1/groups/{groupId}/members/{memberId}", "{\"name\":\"Renamed\"}"),
             Map.entry("POST /api/v1/groups/{groupId}/members/{memberId}/deactivate", ""),
-            Map.entry("POST /api/v1/groups/{groupId}/members/{memberId}/time-off", "{\"from\":\"2027-06-01\",\"to\":\"2027-06-02\"}"),
-            Map.entry("GET /api/v1/groups/{groupId}/members/{memberId}/schedule?from=2027-03-01&to=2027-03-31", ""),
+            Map.entry("POST /api/v1/groups/{groupId}/members/{memberId}/time-off", "{\"from\":\"2038-06-01\",\"to\":\"2038-06-02\"}"),
+            Map.entry("GET /api/v1/groups/{groupId}/members/{memberId}/schedule?from=2038-03-01&to=2038-03-31", ""),
             Map.entry("GET /api/v1/groups/{groupId}/members?includeInactive=true", ""),
             Map.entry("GET /api/v1/groups/{groupId}/members/{memberId}", ""),
             Map.entry("DELETE /api/v1/groups/{groupId}/members/{memberId}/time-off/{timeOffId}", ""),
@@ -63,9 +63,9 @@ class TenantIsolationTest extends RotaIntegrationTest {
             Map.entry("POST /api/v1/groups/{groupId}/shift-types/{shiftTypeId}/retire", ""),
             Map.entry("PUT /api/v1/groups/{groupId}/slots/{shiftTypeId}/{date}/assignee", "{\"memberId\":\"{memberId}\",\"expectedVersion\":0}"),
             Map.entry("DELETE /api/v1/groups/{groupId}/slots/{shiftTypeId}/{date}/assignee?reason=x", ""),
-            Map.entry("POST /api/v1/groups/{groupId}/rotations", "{\"from\":\"2027-03-01\",\"to\":\"2027-03-07\"}"),
-            Map.entry("GET /api/v1/groups/{groupId}/calendar?from=2027-03-01&to=2027-03-31", ""),
-            Map.entry("GET /api/v1/groups/{groupId}/on-call?at=2027-03-02T12:00:00Z", ""),
+            Map.entry("POST /api/v1/groups/{groupId}/rotations", "{\"from\":\"2038-03-01\",\"to\":\"2038-03-07\"}"),
+            Map.entry("GET /api/v1/groups/{groupId}/calendar?from=2038-03-01&to=2038-03-31", ""),
+            Map.entry("GET /api/v1/groups/{groupId}/on-call?at=2038-03-02T12:00:00Z", ""),
             Map.entry("GET /api/v1/groups/{groupId}/calendar/stream", ""),
             Map.entry("POST /api/v1/groups/{groupId}/swaps", "{\"fromSlot\":{\"shiftTypeId\":\"{shiftTypeId}\",\"date\":\"{date}\"},"
                     + "\"counterpartId\":\"{secondMemberId}\",\"proposerId\":\"{memberId}\"}"),
@@ -80,7 +80,7 @@ class TenantIsolationTest extends RotaIntegrationTest {
             Map.entry("POST /api/v1/groups/{groupId}/swaps/{swapId}/reject", "{}"),
             Map.entry("POST /api/v1/groups/{groupId}/swaps/{swapId}/cancel", "{}"),
             Map.entry("POST /api/v1/groups/{groupId}/coverage-requests",
-                    "{\"slot\":{\"shiftTypeId\":\"{shiftTypeId}\",\"date\":\"2027-03-04\"}}"),
+                    "{\"slot\":{\"shiftTypeId\":\"{shiftTypeId}\",\"date\":\"2038-03-04\"}}"),
             Map.entry("GET /api/v1/groups/{groupId}/coverage-requests", ""),
             Map.entry("GET /api/v1/groups/{groupId}/coverage-requests/{requestId}", ""),
             Map.entry("POST /api/v1/groups/{groupId}/coverage-requests/{requestId}/claim", "{\"memberId\":\"{memberId}\"}"),
@@ -89,7 +89,7 @@ class TenantIsolationTest extends RotaIntegrationTest {
             Map.entry("POST /api/v1/groups/{groupId}/coverage-requests/{requestId}/cancel", "{}"),
             Map.entry("POST /api/v1/groups/{groupId}/members/{memberId}/feed", ""),
             Map.entry("POST /api/v1/groups/{groupId}/feed", ""),
-            Map.entry("GET /api/v1/groups/{groupId}/reports/fairness?from=2027-03-01&to=2027-03-31", ""),
+            Map.entry("GET /api/v1/groups/{groupId}/reports/fairness?from=2038-03-01&to=2038-03-31", ""),
             Map.entry("GET /api/v1/groups/{groupId}/audit", ""));
 
     private static final List<UnaryOperator<String>> SPELLINGS = List.of(
@@ -132,26 +132,26 @@ class TenantIsolationTest extends RotaIntegrationTest {
         String shiftType = fixtures.shiftType(group, "Primary", "08:00", 24);
         String member = fixtures.member(group, name + " member");
         String second = fixtures.member(group, name + " second");
-        fixtures.assign(group, shiftType, "2027-03-02", member);
-        fixtures.assign(group, shiftType, "2027-03-03", second);
+        fixtures.assign(group, shiftType, "2038-03-02", member);
+        fixtures.assign(group, shiftType, "2038-03-03", second);
         String superAdmin = adminToken();
         Api.Response swap = api.post("/api/v1/groups/" + group + "/swaps", superAdmin,
-                "{\"fromSlot\":{\"shiftTypeId\":\"" + shiftType + "\",\"date\":\"2027-03-02\"},\"toSlot\":{\"shiftTypeId\":\""
-                        + shiftType + "\",\"date\":\"2027-03-03\"},\"counterpartId\":\"" + second + "\",\"proposerId\":\"" + member + "\"}");
+                "{\"fromSlot\":{\"shiftTypeId\":\"" + shiftType + "\",\"date\":\"2038-03-02\"},\"toSlot\":{\"shiftTypeId\":\""
+                        + shiftType + "\",\"date\":\"2038-03-03\"},\"counterpartId\":\"" + second + "\",\"proposerId\":\"" + member + "\"}");
         assertThat(swap.status()).as(swap.body()).isEqualTo(201);
         String swapId = swap.text("id");
         await().atMost(java.time.Duration.ofSeconds(10))
                 .until(() -> api.get("/api/v1/groups/" + group + "/swaps/" + swapId, superAdmin).status() == 200);
         Api.Response openShift = api.post("/api/v1/groups/" + group + "/coverage-requests", superAdmin,
-                "{\"slot\":{\"shiftTypeId\":\"" + shiftType + "\",\"date\":\"2027-03-05\"}}");
+                "{\"slot\":{\"shiftTypeId\":\"" + shiftType + "\",\"date\":\"2038-03-05\"}}");
         assertThat(openShift.status()).as(openShift.body()).isEqualTo(201);
         String requestId = openShift.text("id");
         await().atMost(java.time.Duration.ofSeconds(10))
                 .until(() -> api.get("/api/v1/groups/" + group + "/coverage-requests/" + requestId, superAdmin).status() == 200);
         Api.Response timeOff = api.post("/api/v1/groups/" + group + "/members/" + member + "/time-off", superAdmin,
-                "{\"from\":\"2027-07-01\",\"to\":\"2027-07-02\"}");
+                "{\"from\":\"2038-07-01\",\"to\":\"2038-07-02\"}");
         assertThat(timeOff.status()).as(timeOff.body()).isEqualTo(201);
-        return Map.of("groupId", group, "shiftTypeId", shiftType, "memberId", member, "date", "2027-03-02",
+        return Map.of("groupId", group, "shiftTypeId", shiftType, "memberId", member, "date", "2038-03-02",
                 "secondMemberId", second, "swapId", swapId, "requestId", requestId, "timeOffId", timeOff.text("id"));
     }
 
@@ -200,7 +200,7 @@ class TenantIsolationTest extends RotaIntegrationTest {
         long events = eventCount();
 
         assertThatThrownBy(() -> commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(
-                new UnassignSlotCommand(new SlotKey(ShiftTypeId.of(theirs.get("shiftTypeId")), LocalDate.parse("2027-03-02")),
+                new UnassignSlotCommand(new SlotKey(ShiftTypeId.of(theirs.get("shiftTypeId")), LocalDate.parse("2038-03-02")),
                         theirGroup, "x", null)).andMetaData(ourAdmin)))
                 .as("the tenancy guard's refusal crosses the command bus wrapped, with its code")
                 .isInstanceOfSatisfying(CommandExecutionException.class, e -> assertThat(Refusals.of(e))
@@ -214,7 +214,7 @@ class TenantIsolationTest extends RotaIntegrationTest {
 
     @Test
     void aStaleVersionOnAnotherGroupsShiftTypeNeverShowsThatSlot() {
-        String mixed = ScheduleFixtures.slot(ours.get("groupId"), theirs.get("shiftTypeId"), "2027-03-02");
+        String mixed = ScheduleFixtures.slot(ours.get("groupId"), theirs.get("shiftTypeId"), "2038-03-02");
 
         Api.Response response = api.put(mixed, ownAdmin, "{\"memberId\":\"" + ours.get("memberId") + "\",\"expectedVersion\":7}");
 

@@ -35,10 +35,10 @@ class WorkflowRestartTest {
             String primary = fixtures.shiftType(group, "Primary", "08:00", 24);
             String ann = fixtures.member(group, "Ann");
             String bob = fixtures.member(group, "Bob");
-            assertThat(fixtures.assign(group, primary, "2027-08-02", ann).status()).isEqualTo(200);
+            assertThat(fixtures.assign(group, primary, "2038-08-02", ann).status()).isEqualTo(200);
             swaps = "/api/v1/groups/" + group + "/swaps";
             expiresAt = Instant.now().plusSeconds(25);
-            Api.Response proposed = api.post(swaps, token, "{\"fromSlot\":{\"shiftTypeId\":\"" + primary + "\",\"date\":\"2027-08-02\"},"
+            Api.Response proposed = api.post(swaps, token, "{\"fromSlot\":{\"shiftTypeId\":\"" + primary + "\",\"date\":\"2038-08-02\"},"
                     + "\"counterpartId\":\"" + bob + "\",\"proposerId\":\"" + ann + "\",\"expiresAt\":\"" + expiresAt + "\"}");
             assertThat(proposed.status()).as(proposed.body()).isEqualTo(201);
             swap = proposed.text("id");

@@ -69,7 +69,7 @@ class TimeOffIdUpcasterTest extends RotaIntegrationTest {
         jdbc.update("insert into " + schema + ".cmd_group (group_id, time_zone) values (?::uuid, 'UTC')", group);
         jdbc.update("insert into " + schema + ".cmd_member (member_id, group_id, phone, active) values (?::uuid, ?::uuid, '+13125550100', true)",
                 member, group);
-        jdbc.update("insert into " + schema + ".cmd_time_off (member_id, group_id, from_date, to_date) values (?::uuid, ?::uuid, '2027-08-02', '2027-08-03')",
+        jdbc.update("insert into " + schema + ".cmd_time_off (member_id, group_id, from_date, to_date) values (?::uuid, ?::uuid, '2038-08-02', '2038-08-03')",
                 member, group);
         jdbc.update("""
                 insert into %s.domain_event_entry (global_index, aggregate_identifier, sequence_number, type, event_identifier,
@@ -77,14 +77,14 @@ class TimeOffIdUpcasterTest extends RotaIntegrationTest {
                 values (1, ?, 1, 'MemberAggregate', ?, 'app.rota.kernel.member.TimeOffDeclaredEvent', '1', convert_to(?, 'UTF8'),
                     convert_to('{}', 'UTF8'), '2026-11-30T10:00:00Z')""".formatted(schema),
                 member, eventId, "{\"memberId\":\"" + member + "\",\"groupId\":\"" + group
-                        + "\",\"from\":\"2027-08-02\",\"to\":\"2027-08-03\",\"reason\":null}");
+                        + "\",\"from\":\"2038-08-02\",\"to\":\"2038-08-03\",\"reason\":null}");
 
         Flyway.configure().dataSource(jdbc.getDataSource()).schemas(schema).locations("classpath:db/migration").target("22").load()
                 .migrate();
 
         try {
             assertThat(jdbc.queryForList("select time_off_id::text || ' ' || from_date || ' ' || to_date from " + schema
-                    + ".cmd_time_off", String.class)).containsExactly(eventId + " 2027-08-02 2027-08-03");
+                    + ".cmd_time_off", String.class)).containsExactly(eventId + " 2038-08-02 2038-08-03");
         } finally {
             jdbc.execute("drop schema " + schema + " cascade");
         }
@@ -93,7 +93,7 @@ class TimeOffIdUpcasterTest extends RotaIntegrationTest {
     /** As a release before time-off ids stored it: revision 1, no timeOffId, the member's next sequence number. */
     private void storeRevisionOneDeclaration(String member, String group, String eventId) {
         String payload = "{\"memberId\":\"" + member + "\",\"groupId\":\"" + group
-                + "\",\"from\":\"2027-08-02\",\"to\":\"2027-08-03\",\"reason\":\"before ids\"}";
+                + "\",\"from\":\"2038-08-02\",\"to\":\"2038-08-03\",\"reason\":\"before ids\"}";
         jdbc.update("""
                 insert into domain_event_entry (global_index, aggregate_identifier, sequence_number, type, event_identifier,
                     payload_type, payload_revision, payload, meta_data, time_stamp)

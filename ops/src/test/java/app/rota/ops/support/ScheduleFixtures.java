@@ -68,7 +68,7 @@ public final class ScheduleFixtures {
     /** Reads follow writes asynchronously: wait until any week of the calendar shows the new shift type. */
     private void awaitShiftTypeInCalendar(String group, String shiftType) {
         await().atMost(Duration.ofSeconds(10)).until(() -> {
-            Api.Response week = api.get("/api/v1/groups/" + group + "/calendar?from=2027-01-04&to=2027-01-10", token);
+            Api.Response week = api.get("/api/v1/groups/" + group + "/calendar?from=2038-01-04&to=2038-01-10", token);
             return week.status() == 200 && week.body().contains("\"" + shiftType + "\"");
         });
     }
