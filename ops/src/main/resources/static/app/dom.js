@@ -99,13 +99,19 @@ export function dialog(title, ...content) {
 
 let toastTimer;
 
-/** A short message in the live region at the bottom of the screen. */
-export function toast(message, kind = 'ok') {
+/**
+ * A short message in the live region at the bottom of the screen, gone after 4 s. With an {@code action}
+ * ({label, run}) it shows a button for it and a close button, and stays until one is used or another message comes.
+ */
+export function toast(message, kind = 'ok', action = null) {
   const node = document.getElementById('toast');
-  node.className = `toast show ${kind}`;
-  node.textContent = message;
+  const hide = () => { node.className = 'toast'; };
+  node.className = `toast show ${kind}${action ? ' with-action' : ''}`;
+  replace(node, message, action ? [' ',
+    h('button', { type: 'button', class: 'link', onclick: action.run }, action.label),
+    h('button', { type: 'button', class: 'link close', 'aria-label': 'Close', onclick: hide }, '✕')] : null);
   clearTimeout(toastTimer);
-  toastTimer = setTimeout(() => { node.className = 'toast'; }, 4000);
+  if (!action) toastTimer = setTimeout(hide, 4000);
 }
 
 /** An error message block for a form, announced by screen readers. */

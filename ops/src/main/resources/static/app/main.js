@@ -37,6 +37,7 @@ const VIEWS = [
 const root = document.getElementById('app');
 let cleanup = null;
 let shell = null;
+let routes = 0; // counts route() calls: only the latest one's view may show and stay subscribed
 
 
 function loginView(reason) {
@@ -107,8 +108,21 @@ function renderNav(active) {
     }));
 }
 
+/**
+ * Each view renders into a <main> of its own, put on screen when its route starts. A view still reading when the
+ * next route starts keeps its own <main>, now off screen, so whatever it renders later is never shown; once it is
+ * done, the live subscription it answers is released at once.
+ */
+function freshMain() {
+  const main = h('main', { id: 'view', tabindex: '-1' });
+  shell.main.replaceWith(main);
+  shell.main = main;
+  return main;
+}
+
 async function route() {
   if (!session.current()) return;
+  const current = ++routes;
   if (cleanup) cleanup();
   cleanup = null;
   directoryChanged(); // each screen reads members and shift types afresh: another admin may have changed them
@@ -130,17 +144,21 @@ async function route() {
   }
   renderNav(entry.path);
   if (!state.group && !entry.noGroup) {
-    replace(shell.main, h('div', { class: 'card' }, h('h1', null, 'No group yet'),
+    replace(freshMain(), h('div', { class: 'card' }, h('h1', null, 'No group yet'),
       h('p', null, state.me.superAdmin ? 'Create the first group under Groups.' : 'You belong to no group.')));
     if (state.me.superAdmin) location.hash = '#/groups';
     return;
   }
-  replace(shell.main, h('p', { class: 'muted' }, 'Loading…'));
+  const main = freshMain();
+  replace(main, h('p', { class: 'muted' }, 'Loading…'));
+  let release = null;
   try {
-    cleanup = await entry.view(shell.main, params) || null;
+    release = await entry.view(main, params) || null;
   } catch (error) {
-    replace(shell.main, h('div', { class: 'error', role: 'alert' }, error.message));
+    replace(main, h('div', { class: 'error', role: 'alert' }, error.message));
   }
+  if (current === routes) cleanup = release;
+  else if (release) release();
 }
 
 async function startSession() {

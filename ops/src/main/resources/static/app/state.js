@@ -1,6 +1,7 @@
 // What the app knows about the caller and the chosen group, and the group's directory (members, shift types),
 // read once per screen and again after a change.
 import * as api from './api.js';
+import { untilSeen } from './settle.js';
 
 export const state = {
   me: null,          // GET /me
@@ -78,12 +79,11 @@ export function groupPath(suffix = '') {
 
 /**
  * Reads follow writes asynchronously (projections): after creating something, wait briefly until the directory
- * shows it, so the next screen includes it.
+ * shows it, so the next screen includes it. Answers whether it did (if not, the user was told).
  */
-export async function awaitDirectory(read, id) {
-  for (let attempt = 0; attempt < 25; attempt++) {
+export function awaitDirectory(read, id) {
+  return untilSeen(async () => {
     directoryChanged();
-    if ((await read()).some(entry => entry.id === id)) return;
-    await new Promise(resolve => setTimeout(resolve, 200));
-  }
+    return (await read()).some(entry => entry.id === id);
+  });
 }

@@ -5,6 +5,8 @@
 import * as session from './session.js';
 
 const MAX_BACKOFF_MS = 30000;
+/** A stream that ends sooner than this did not prove the way healthy (e.g. a proxy that closes it at once). */
+const SHORT_STREAM_MS = 5000;
 
 /** Splits a text/event-stream into events; feed it chunks of text. */
 export class EventStreamParser {
@@ -74,7 +76,6 @@ export function listen(groupId, { onSlot, onState, onResync }) {
     if (!response.ok || !response.body) throw new Error(`stream answered ${response.status}`);
     onState('live');
     if (connections++ > 0 && !lastEventId) onResync();
-    backoff = 1000;
     const parser = new EventStreamParser(event => {
       if (event.id) lastEventId = event.id;
       if (event.event === 'slot') onSlot(JSON.parse(event.data));
@@ -82,21 +83,31 @@ export function listen(groupId, { onSlot, onState, onResync }) {
     const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
     for (;;) {
       const { value, done } = await reader.read();
-      if (done) return true; // the server ends a stream after a while: connect again at once
+      if (done) return true; // the server ends a stream after a while
       parser.push(value);
     }
   }
 
+  // A stream that lasted reconnects at once when it ends (the server ends one every 30 min) and after a failure waits
+  // 1 s; one that ended or failed sooner than SHORT_STREAM_MS waits longer each time, up to MAX_BACKOFF_MS, so a
+  // proxy that closes streams at once does not make a tight loop of requests.
   (async () => {
     while (!closed && session.token()) {
+      const started = Date.now();
+      let endedCleanly = false;
       try {
         if (!(await connectOnce())) break;
+        endedCleanly = true;
       } catch (error) {
-        if (closed) break;
-        onState('reconnecting');
-        await new Promise(resolve => setTimeout(resolve, backoff));
-        backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
+        // a failure: wait below, like a stream that ended at once
       }
+      if (closed) break;
+      const lasted = Date.now() - started >= SHORT_STREAM_MS;
+      if (lasted) backoff = 1000;
+      if (lasted && endedCleanly) continue;
+      onState('reconnecting');
+      await new Promise(resolve => setTimeout(resolve, backoff));
+      backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
     }
     onState('stopped');
   })();

@@ -9,16 +9,22 @@ import { pager } from './pager.js';
 import { monthGrid } from './grid.js';
 import { historyList } from './slot-dialog.js';
 
-const TYPES = ['GroupCreated', 'GroupSettingsChanged', 'MemberAdded', 'MemberChanged', 'MemberDeactivated',
-  'MemberOptedOutOfSms', 'MemberOptedInToSms', 'TimeOffDeclared', 'ShiftTypeDefined', 'ShiftTypeChanged',
-  'ShiftTypeRetired', 'SlotAssigned', 'SlotUnassigned', 'RotationPublished', 'SwapProposed', 'SwapAccepted',
-  'SwapApproved', 'SwapRejected', 'SwapDeclined', 'SwapCancelled', 'SwapExpired', 'SwapFailed', 'SwapCompleted',
+// The server's AuditEntry.TYPES, in its order (WebAppBrowserTest compares the two).
+const TYPES = [
+  'GroupCreated', 'GroupSettingsChanged',
+  'MemberAdded', 'MemberChanged', 'MemberDeactivated', 'MemberOptedOutOfSms', 'MemberOptedInToSms',
+  'TimeOffDeclared', 'TimeOffWithdrawn',
+  'ShiftTypeDefined', 'ShiftTypeChanged', 'ShiftTypeRetired',
+  'SlotAssigned', 'SlotUnassigned', 'RotationPublished',
+  'SwapProposed', 'SwapAccepted', 'SwapApproved', 'SwapRejected', 'SwapDeclined', 'SwapCancelled',
+  'SwapExpired', 'SwapFailed', 'SwapCompleted',
   'CoverageRequested', 'CoverageClaimed', 'CoverageApproved', 'CoverageRejected', 'CoverageEscalated',
   'CoverageCovered', 'CoverageCancelled', 'CoverageUnfilled'];
 
 const words = text => text.replaceAll('_', ' ').toLowerCase();
 
-const FILTERS = ['from', 'to', 'memberId', 'shiftTypeId', 'date', 'type', 'page', 'asOfDate', 'asOfTime'];
+const FILTERS = ['from', 'to', 'memberId', 'shiftTypeId', 'date', 'type', 'page', 'asOfDate', 'asOfTime', 'asOfMonth'];
+const MONTH = /^\d{4}-\d{2}$/;
 
 async function showHistory(slot, name) {
   const body = h('div', null, h('p', { class: 'muted' }, 'Loading…'));
@@ -48,16 +54,19 @@ async function asOfSection(filters, types) {
   const [nowDate, nowTime] = nowInZone(zone);
   const date = h('input', { type: 'date', name: 'asOfDate', value: filters.asOfDate || nowDate, required: true });
   const time = h('input', { type: 'time', name: 'asOfTime', step: 1, value: filters.asOfTime || nowTime, required: true });
+  // The month to show, as recorded then: by default the as-of date's own month, but any (a month planned ahead).
+  const month = MONTH.test(filters.asOfMonth) ? filters.asOfMonth : (filters.asOfDate || nowDate).slice(0, 7);
+  const monthInput = h('input', { type: 'month', name: 'asOfMonth', value: month, required: true });
   const output = h('div');
   const form = h('form', {
     class: 'inline', onsubmit: event => {
       event.preventDefault();
-      navigate('audit', { ...filters, asOfDate: date.value, asOfTime: time.value, page: '' });
+      navigate('audit', { ...filters, asOfDate: date.value, asOfTime: time.value, asOfMonth: monthInput.value, page: '' });
     },
-  }, field(`Date (${zone})`, date), field('Time', time), h('button', { type: 'submit' }, 'Show calendar as of then'));
+  }, field(`Date (${zone})`, date), field('Time', time), field('Month shown', monthInput),
+  h('button', { type: 'submit' }, 'Show calendar as of then'));
   if (filters.asOfDate && filters.asOfTime) {
     const asOf = wallToInstant(filters.asOfDate, filters.asOfTime, zone);
-    const month = filters.asOfDate.slice(0, 7);
     const dates = monthDates(month);
     try {
       const answer = await api.get(groupPath('/calendar'), { from: dates[0], to: dates[dates.length - 1], asOf });

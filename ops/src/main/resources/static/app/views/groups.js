@@ -2,10 +2,18 @@
 import { h, replace, field, select, toast, errorBox } from '../dom.js';
 import * as api from '../api.js';
 import { state, loadMe } from '../state.js';
+import { untilSeen } from '../settle.js';
 
 function zones() {
   const all = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : ['UTC'];
   return all.includes('UTC') ? all : ['UTC', ...all];
+}
+
+async function groupIsReadable(groupId) {
+  await loadMe();
+  if (!state.groups.some(group => group.id === groupId)) return false;
+  await api.get(`/groups/${groupId}/shift-types`); // 404 until the directory knows the group
+  return true;
 }
 
 export default async function groups(main) {
@@ -24,11 +32,9 @@ export default async function groups(main) {
         try {
           const created = await api.post('/groups', { name: name.value, timeZone: zone.value });
           toast(`${name.value} created: add its members and shift types.`);
-          await loadMe();
-          for (let attempt = 0; attempt < 25 && !state.groups.some(group => group.id === created.id); attempt++) {
-            await new Promise(resolve => setTimeout(resolve, 200));
-            await loadMe();
-          }
+          // Two projections must see the group before the next screen works: the groups list (GET /groups) and the
+          // directory (its members and shift types answer 404 GROUP_NOT_FOUND until then).
+          await untilSeen(() => groupIsReadable(created.id));
           location.hash = `#/members?group=${created.id}`;
         } catch (error) {
           replace(message, errorBox(error));

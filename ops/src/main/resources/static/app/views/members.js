@@ -26,8 +26,7 @@ function addForm(done) {
       }
       try {
         const created = await api.post(groupPath('/members'), body);
-        await awaitDirectory(members, created.id);
-        toast(`${body.name} added.`);
+        if (await awaitDirectory(members, created.id)) toast(`${body.name} added.`);
         done();
       } catch (error) {
         replace(message, errorBox(error));

@@ -7,6 +7,7 @@ import { wallTime, dayLabel, wallDate } from '../time.js';
 
 let timer = null;
 let unsubscribe = null;
+let reads = 0; // only the answer to the latest read is drawn: an older one may arrive after a newer one
 
 export function renderOnCall(container) {
   clearInterval(timer);
@@ -15,8 +16,10 @@ export function renderOnCall(container) {
   let pending = null;
   const refresh = async () => {
     if (!container.isConnected || state.group.id !== groupId) return;
+    const read = ++reads;
     try {
       const answer = await api.get(groupPath('/on-call'));
+      if (read !== reads) return;
       replace(container, h('span', { class: 'oncall-title' }, 'On call now'),
         answer.onCall.length === 0 ? h('span', { class: 'muted' }, 'nobody: no shift is running') : null,
         answer.onCall.map(slot => h('span', { class: `oncall-slot status-${slot.status}` },
@@ -24,7 +27,7 @@ export function renderOnCall(container) {
           slot.assignee ? slot.assignee.name : slot.status === 'GAP' ? 'nobody (gap)' : 'open', ' ',
           h('span', { class: 'muted' }, `until ${wallDate(slot.end) === wallDate(slot.start) ? '' : `${dayLabel(wallDate(slot.end))} `}${wallTime(slot.end)}`))));
     } catch (error) {
-      replace(container, h('span', { class: 'muted' }, `On call now: ${error.message}`));
+      if (read === reads) replace(container, h('span', { class: 'muted' }, `On call now: ${error.message}`));
     }
   };
   refresh();

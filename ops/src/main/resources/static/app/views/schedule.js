@@ -5,6 +5,7 @@ import { state, members, groupPath, shiftTypes } from '../state.js';
 import { today, addDays, slotSpan, dayLabel, hours } from '../time.js';
 import { STATUS_LABELS } from './grid.js';
 import { navigate } from '../nav.js';
+import { untilSeen } from '../settle.js';
 
 const slotRef = slot => ({ shiftTypeId: slot.shiftTypeId, date: slot.date });
 const slotName = slot => `${slot.shiftTypeName}, ${dayLabel(slot.date)}`;
@@ -90,13 +91,12 @@ async function askForCover(slot, done) {
 }
 
 /** Reads follow writes: wait briefly until my schedule shows the slot as no longer plainly assigned. */
-async function untilPending(slot) {
-  for (let attempt = 0; attempt < 20; attempt++) {
+function untilPending(slot) {
+  return untilSeen(async () => {
     const mine = await api.get(groupPath(`/members/${state.memberId}/schedule`), { from: slot.date, to: slot.date });
     const now = mine.slots.find(candidate => candidate.shiftTypeId === slot.shiftTypeId);
-    if (!now || now.status !== 'ASSIGNED') return;
-    await new Promise(resolve => setTimeout(resolve, 150));
-  }
+    return !now || now.status !== 'ASSIGNED';
+  });
 }
 
 function slotRow(slot, refresh) {

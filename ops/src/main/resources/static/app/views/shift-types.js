@@ -23,8 +23,7 @@ function defineForm(done) {
           name: name.value, startTime: start.value, durationHours: Number(duration.value),
           daysOfWeek: checkedValues(form, 'day'),
         });
-        await awaitDirectory(shiftTypes, created.id);
-        toast(`${name.value} defined.`);
+        if (await awaitDirectory(shiftTypes, created.id)) toast(`${name.value} defined.`);
         done();
       } catch (error) {
         replace(message, errorBox(error));

@@ -5,8 +5,7 @@ import * as api from '../api.js';
 import { state, isAdmin, members, memberName, groupPath } from '../state.js';
 import { slotSpan, hours, dayLabel, instantLabel } from '../time.js';
 import { STATUS_LABELS } from './grid.js';
-
-const READ_RETRIES = 20;
+import { untilSeen } from '../settle.js';
 
 function assigneePath(slot) {
   return groupPath(`/slots/${slot.shiftTypeId}/${slot.date}/assignee`);
@@ -14,12 +13,13 @@ function assigneePath(slot) {
 
 /** Reads one slot from the calendar, waiting (briefly) until it shows at least {@code version}. */
 export async function readSlot(slot, version = 0) {
-  for (let attempt = 0; ; attempt++) {
+  let found = null;
+  await untilSeen(async () => {
     const calendar = await api.get(groupPath('/calendar'), { from: slot.date, to: slot.date });
-    const found = calendar.slots.find(candidate => candidate.shiftTypeId === slot.shiftTypeId);
-    if ((found && found.version >= version) || attempt >= READ_RETRIES) return found || slot;
-    await new Promise(resolve => setTimeout(resolve, 150));
-  }
+    found = calendar.slots.find(candidate => candidate.shiftTypeId === slot.shiftTypeId) || found;
+    return found !== null && found.version >= version;
+  });
+  return found || slot;
 }
 
 function holderText(slot) {

@@ -7,7 +7,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import java.net.URI;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,6 +28,7 @@ import static org.awaitility.Awaitility.await;
 class DirectoryApiTest extends RotaIntegrationTest {
 
     private static final String PASSWORD = "directory-password-1";
+    private static final ZoneId CHICAGO = ZoneId.of("America/Chicago");
 
     private String superAdmin;
     private ScheduleFixtures fixtures;
@@ -38,7 +42,7 @@ class DirectoryApiTest extends RotaIntegrationTest {
     void aGroupWithAnAdminAMemberAnAuditorEachWithALoginAndAMemberWithout() {
         superAdmin = adminToken();
         fixtures = new ScheduleFixtures(api, superAdmin);
-        group = fixtures.group("America/Chicago");
+        group = fixtures.group(CHICAGO.getId());
         prefix = "dir-" + group.substring(0, 8) + "-";
         member("Ada", "ADMIN", true);
         member("bob", "MEMBER", true);
@@ -153,13 +157,16 @@ class DirectoryApiTest extends RotaIntegrationTest {
     @Test
     void timeOffIsListedWithTheMemberUntilItIsWithdrawnAndARotationThenGivesTheMemberThatDay() {
         String primary = fixtures.shiftType(group, "Primary", "08:00", 24);
-        String day = "2027-05-12";
-        Api.Response declared = api.post("/api/v1/groups/" + group + "/members/" + ids.get("bob") + "/time-off", tokens.get("bob"),
+        String day = aYearAhead().toString();
+        String member = "/api/v1/groups/" + group + "/members/" + ids.get("bob");
+        Api.Response declared = api.post(member + "/time-off", tokens.get("bob"),
                 "{\"from\":\"" + day + "\",\"to\":\"" + day + "\",\"reason\":\"dentist\"}");
         assertThat(declared.status()).as(declared.body()).isEqualTo(201);
+        assertThat(URI.create(declared.location()).getPath()).as("a declaration is read with its member").isEqualTo(member);
         String timeOff = declared.text("id");
-        String member = "/api/v1/groups/" + group + "/members/" + ids.get("bob");
         JsonNode listed = awaitMember(tokens.get("bob"), ids.get("bob"), m -> m.get("timeOff").size() == 1);
+        assertThat(api.get(URI.create(declared.location()).getPath(), tokens.get("bob")).json().at("/timeOff/0/id").asString())
+                .isEqualTo(timeOff);
         assertThat(listed.at("/timeOff/0/id").asString()).isEqualTo(timeOff);
         assertThat(listed.at("/timeOff/0/from").asString()).isEqualTo(day);
         assertThat(listed.at("/timeOff/0/to").asString()).isEqualTo(day);
@@ -183,7 +190,9 @@ class DirectoryApiTest extends RotaIntegrationTest {
     @Test
     void anAdminWithdrawsAMembersTimeOffAndAnotherMemberMayNot() {
         String member = "/api/v1/groups/" + group + "/members/" + ids.get("Dan");
-        String timeOff = api.post(member + "/time-off", tokens.get("Ada"), "{\"from\":\"2027-06-01\",\"to\":\"2027-06-03\"}")
+        LocalDate from = aYearAhead();
+        LocalDate to = from.plusDays(2);
+        String timeOff = api.post(member + "/time-off", tokens.get("Ada"), "{\"from\":\"" + from + "\",\"to\":\"" + to + "\"}")
                 .text("id");
 
         assertRefused(() -> api.delete(member + "/time-off/" + timeOff, tokens.get("bob")), 403, "ACCESS_DENIED", null);
@@ -195,19 +204,23 @@ class DirectoryApiTest extends RotaIntegrationTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/api/v1/groups/" + group + "/audit?type=TimeOffWithdrawn",
                 tokens.get("Ada")).json().get("total").asLong() == 1);
         JsonNode entry = api.get("/api/v1/groups/" + group + "/audit?type=TimeOffWithdrawn", tokens.get("Ada")).json().at("/items/0");
-        assertThat(entry.get("summary").asString()).isEqualTo("Dan's time off from 2027-06-01 to 2027-06-03 withdrawn");
+        assertThat(entry.get("summary").asString()).isEqualTo("Dan's time off from " + from + " to " + to + " withdrawn");
         assertThat(entry.at("/onBehalfOf/name").asString()).isEqualTo("Dan");
     }
 
     @Test
     void timeOffThatHasEndedIsNoLongerListed() {
         String member = "/api/v1/groups/" + group + "/members/" + ids.get("Dan");
-        assertThat(api.post(member + "/time-off", superAdmin, "{\"from\":\"2026-01-05\",\"to\":\"2026-01-06\"}").status()).isEqualTo(201);
-        String coming = api.post(member + "/time-off", superAdmin, "{\"from\":\"2027-02-01\",\"to\":\"2027-02-01\"}").text("id");
+        LocalDate ended = today().minusDays(10);
+        LocalDate coming = today().plusDays(60);
+        assertThat(api.post(member + "/time-off", superAdmin, "{\"from\":\"" + ended + "\",\"to\":\"" + ended.plusDays(1) + "\"}")
+                .status()).isEqualTo(201);
+        String comingId = api.post(member + "/time-off", superAdmin, "{\"from\":\"" + coming + "\",\"to\":\"" + coming + "\"}")
+                .text("id");
 
         JsonNode dan = awaitMember(superAdmin, ids.get("Dan"), m -> m.get("timeOff").size() == 1);
 
-        assertThat(dan.at("/timeOff/0/id").asString()).isEqualTo(coming);
+        assertThat(dan.at("/timeOff/0/id").asString()).isEqualTo(comingId);
         assertThat(dan.at("/timeOff/0/reason").isNull()).isTrue();
     }
 
@@ -253,8 +266,12 @@ class DirectoryApiTest extends RotaIntegrationTest {
     void aRebuildWhileServingGivesTheSameDirectory() {
         fixtures.shiftType(group, "Primary", "08:00", 24);
         String dan = "/api/v1/groups/" + group + "/members/" + ids.get("Dan");
-        String kept = api.post(dan + "/time-off", superAdmin, "{\"from\":\"2027-09-01\",\"to\":\"2027-09-02\"}").text("id");
-        String dropped = api.post(dan + "/time-off", superAdmin, "{\"from\":\"2027-10-01\",\"to\":\"2027-10-01\"}").text("id");
+        LocalDate later = aYearAhead();
+        String kept = api.post(dan + "/time-off", superAdmin, "{\"from\":\"" + later + "\",\"to\":\"" + later.plusDays(1) + "\"}")
+                .text("id");
+        LocalDate laterStill = later.plusDays(30);
+        String dropped = api.post(dan + "/time-off", superAdmin, "{\"from\":\"" + laterStill + "\",\"to\":\"" + laterStill + "\"}")
+                .text("id");
         assertThat(api.delete(dan + "/time-off/" + dropped, superAdmin).status()).isEqualTo(204);
         assertThat(api.post(dan + "/deactivate", superAdmin, "").status()).isEqualTo(204);
         awaitMember(superAdmin, ids.get("Dan"), m -> !m.get("active").asBoolean() && m.get("timeOff").size() == 1);
@@ -266,6 +283,40 @@ class DirectoryApiTest extends RotaIntegrationTest {
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))
                 .until(this::directoryProcessor, status -> "DONE".equals(status.at("/lastReplay/status").asString()));
         assertThat(directory()).isEqualTo(before).contains(kept).doesNotContain(dropped);
+    }
+
+    @Test
+    void aTimeOffReasonIsShownToAdminsTheSuperAdminAndTheMemberThemselfAndToNobodyElse() {
+        String day = aYearAhead().toString();
+        String bob = "/api/v1/groups/" + group + "/members/" + ids.get("bob");
+        String ada = "/api/v1/groups/" + group + "/members/" + ids.get("Ada");
+        assertThat(api.post(bob + "/time-off", tokens.get("bob"), "{\"from\":\"" + day + "\",\"to\":\"" + day + "\",\"reason\":\"dentist\"}")
+                .status()).isEqualTo(201);
+        assertThat(api.post(ada + "/time-off", tokens.get("Ada"), "{\"from\":\"" + day + "\",\"to\":\"" + day + "\",\"reason\":\"family\"}")
+                .status()).isEqualTo(201);
+        awaitMember(superAdmin, ids.get("bob"), m -> m.get("timeOff").size() == 1);
+        awaitMember(superAdmin, ids.get("Ada"), m -> m.get("timeOff").size() == 1);
+
+        assertThat(reasonSeen(bob, tokens.get("bob"))).as("the member themself").isEqualTo("dentist");
+        assertThat(reasonSeen(bob, tokens.get("Ada"))).as("an admin").isEqualTo("dentist");
+        assertThat(reasonSeen(bob, superAdmin)).as("the super admin").isEqualTo("dentist");
+        assertThat(reasonSeen(bob, tokens.get("Cid"))).as("an auditor reads, but is no admin").isNull();
+        assertThat(reasonSeen(ada, tokens.get("bob"))).as("another member").isNull();
+        assertThat(api.get(ada, tokens.get("bob")).json().at("/timeOff/0/from").asString()).as("the days are no secret").isEqualTo(day);
+    }
+
+    private String reasonSeen(String member, String token) {
+        JsonNode reason = api.get(member, token).json().at("/timeOff/0/reason");
+        return reason.isNull() ? null : reason.asString();
+    }
+
+    private static LocalDate today() {
+        return LocalDate.now(CHICAGO);
+    }
+
+    /** A day that stays in the future however long the test lives: rotations fill only future slots. */
+    private static LocalDate aYearAhead() {
+        return today().plusYears(1);
     }
 
     private String directory() {

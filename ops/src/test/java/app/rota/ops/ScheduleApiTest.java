@@ -262,7 +262,8 @@ class ScheduleApiTest extends RotaIntegrationTest {
                 "{\"from\":\"2038-03-01\",\"to\":\"2038-03-28\"}");
 
         assertThat(timeOff.status()).isEqualTo(201);
-        assertThat(timeOff.location()).endsWith("/members/" + ana + "/time-off/" + timeOff.text("id"));
+        assertThat(timeOff.location()).as("the member, whose read lists the time off")
+                .isEqualTo("http://localhost:" + port + "/api/v1/groups/" + group + "/members/" + ana);
         assertThat(timeOff.json().at("/conflictingSlots/0/date").asString()).isEqualTo("2038-03-02");
         assertThat(rotation.status()).as(rotation.body()).isEqualTo(200);
         assertThat(rotation.json().get("assigned").asInt()).isEqualTo(27);

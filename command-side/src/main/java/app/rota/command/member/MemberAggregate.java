@@ -134,6 +134,10 @@ class MemberAggregate {
         if (command.timeOffId() == null) {
             throw new RotaException(ErrorCode.FIELD_REQUIRED, "timeOffId", "The time off needs an id.");
         }
+        if (timeOff.containsKey(command.timeOffId())) {
+            throw new RotaException(ErrorCode.TIME_OFF_ID_TAKEN, "timeOffId",
+                    "The member already declared time off " + command.timeOffId() + ".");
+        }
         apply(new TimeOffDeclaredEvent(memberId, groupId, command.timeOffId(), command.from(), command.to(), reason),
                 MetaData.from(actor.actingFor(memberId)));
         return new TimeOffResponse(command.timeOffId(), command.from(), command.to(),

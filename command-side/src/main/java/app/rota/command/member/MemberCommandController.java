@@ -82,7 +82,8 @@ class MemberCommandController {
 
     /**
      * By an admin, or by the member for themselves: the member's aggregate decides on the actor. 201 with the
-     * declaration's id (what withdrawing it names) and the member's slots that fall in it.
+     * declaration's id (what withdrawing it names) and the member's slots that fall in it. A declaration has no read
+     * of its own: {@code Location} is the member, whose read lists their time off.
      */
     @PostMapping("/{memberId}/time-off")
     @PreAuthorize("hasAnyRole('SUPER_ADMIN', 'GROUP_ADMIN', 'GROUP_MEMBER')")
@@ -91,8 +92,8 @@ class MemberCommandController {
         TimeOffId timeOffId = new TimeOffId(ids.generateId());
         TimeOffResponse declared = commands.send(new DeclareTimeOffCommand(new MemberId(memberId), new GroupId(groupId),
                 timeOffId, request.from(), request.to(), request.reason()), ErrorCode.MEMBER_NOT_FOUND, noMember(memberId));
-        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(timeOffId)
-                .toUri()).body(declared);
+        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentContextPath()
+                .path("/api/v1/groups/{groupId}/members/{memberId}").buildAndExpand(groupId, memberId).toUri()).body(declared);
     }
 
     /** Whoever may declare the member's time off may withdraw it (the aggregate decides); 204. */

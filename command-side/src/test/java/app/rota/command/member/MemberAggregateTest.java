@@ -405,6 +405,23 @@ class MemberAggregateTest {
         expectRefusedTimeOff(new DeclareTimeOffCommand(ADA, GROUP, null, TRIP_FROM, TRIP_TO, null), ErrorCode.FIELD_REQUIRED, "timeOffId");
     }
 
+    @Test
+    void timeOffUnderAnIdTheMemberAlreadyUsedIsRefusedAndTheFirstDeclarationStays() {
+        LocalDate day = TRIP_TO.plusDays(10);
+        fixture.given(ADA_ADDED, ADA_TRIP_DECLARED)
+                .when(new DeclareTimeOffCommand(ADA, GROUP, TRIP, day, day, null), ADA_HERSELF)
+                .expectNoEvents()
+                .expectException(refusal(ErrorCode.TIME_OFF_ID_TAKEN, "timeOffId"));
+    }
+
+    @Test
+    void theIdOfWithdrawnTimeOffCannotBeDeclaredAgain() {
+        fixture.given(ADA_ADDED, ADA_TRIP_DECLARED, ADA_TRIP_WITHDRAWN)
+                .when(new DeclareTimeOffCommand(ADA, GROUP, TRIP, TRIP_FROM, TRIP_TO, "trip"), ADA_HERSELF)
+                .expectNoEvents()
+                .expectException(refusal(ErrorCode.TIME_OFF_ID_TAKEN, "timeOffId"));
+    }
+
     // ---- withdrawing time off
 
     @Test

@@ -23,7 +23,7 @@ import java.util.UUID;
 
 /**
  * The group directory: members (with their usernames, from the logins) and shift types. Any member, admin or
- * auditor of the group may read it; phone numbers are full or masked as {@link PhoneDisclosure} says.
+ * auditor of the group may read it; phone numbers and time-off reasons are shown as {@link PersonalDetails} says.
  */
 @RestController
 @RequestMapping("/api/v1/groups/{groupId}")

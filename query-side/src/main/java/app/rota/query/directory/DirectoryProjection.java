@@ -36,8 +36,9 @@ import java.time.ZoneId;
 
 /**
  * The group directory: its members (phone, role, active, reachable by SMS), shift types (retired ones flagged) and
- * the time off that still holds, in tables of its own. Any role of the group reads it; the phone numbers are full
- * or masked by {@link PhoneDisclosure}. Usernames are not in events: the web layer adds them from the logins.
+ * the time off that still holds, in tables of its own. Any role of the group reads it; phone numbers and time-off
+ * reasons are shown as {@link PersonalDetails} says. Usernames are not in events: the web layer adds them from the
+ * logins.
  */
 @Component
 @ProcessingGroup(DirectoryProjection.PROCESSING_GROUP)
@@ -128,7 +129,9 @@ class DirectoryProjection {
         LocalDate today = LocalDate.now(clock.withZone(zoneOf(query.groupId())));
         MemberRow member = store.member(query.groupId(), query.memberId())
                 .orElseThrow(() -> new RotaException(ErrorCode.MEMBER_NOT_FOUND, "No member " + query.memberId() + " in this group."));
-        return MemberDetailResponse.of(asSeenBy(Actor.fromMetaData(metaData), member), store.timeOff(member.id(), today));
+        Actor actor = Actor.fromMetaData(metaData);
+        return MemberDetailResponse.of(asSeenBy(actor, member),
+                PersonalDetails.timeOffAsSeenBy(actor, member.id(), store.timeOff(member.id(), today)));
     }
 
     @QueryHandler
@@ -143,7 +146,7 @@ class DirectoryProjection {
     }
 
     private static DirectoryMember asSeenBy(Actor actor, MemberRow row) {
-        return new DirectoryMember(row.id(), row.name(), PhoneDisclosure.phoneAsSeenBy(actor, row.id(), row.phone()), row.role(),
+        return new DirectoryMember(row.id(), row.name(), PersonalDetails.phoneAsSeenBy(actor, row.id(), row.phone()), row.role(),
                 row.active(), null, row.reachableBySms());
     }
 }

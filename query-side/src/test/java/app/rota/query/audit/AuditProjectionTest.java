@@ -242,6 +242,19 @@ class AuditProjectionTest {
     }
 
     @Test
+    void aTimeOffDeclaredBeforeItHadAnIdAndRetriedFromAnOldDeadLetterIsAnEntryWithoutAnId() {
+        happen(new TimeOffDeclaredEvent(ADA, GROUP, null, LocalDate.parse("2027-04-01"), LocalDate.parse("2027-04-02"), "trip"),
+                by(ADA, "Ada", "GROUP_MEMBER", "WEB"));
+
+        AuditEntry declared = page(query(q -> q.type("TimeOffDeclared"))).items().get(0);
+
+        assertThat(declared.summary()).isEqualTo("Ada off from 2027-04-01 to 2027-04-02");
+        assertThat(declared.after()).doesNotContainKey("timeOffId").containsEntry("from", "2027-04-01")
+                .containsEntry("to", "2027-04-02");
+        assertThat(declared.reason()).isEqualTo("trip");
+    }
+
+    @Test
     void theSlotFiltersMatchTheEntrysSlot() {
         happen(new SlotAssignedEvent(MARCH_7, GROUP, ADA, null, null, null, null), BY_SYSTEM);
         happen(new SlotAssignedEvent(MARCH_8, GROUP, BOB, null, null, null, null), BY_SYSTEM);

@@ -149,6 +149,21 @@ class DirectoryProjectionTest {
     }
 
     @Test
+    void aTimeOffReasonIsShownToAdminsTheSuperAdminAndTheMemberThemselfAndToNobodyElse() {
+        MemberId dan = id(MemberId::new, "b4");
+        deliveries.event(new MemberAddedEvent(dan, GROUP, "Dan", "+13125550104", MemberRole.MEMBER));
+        TimeOffId dentist = declare(BOB, "2027-04-01", "2027-04-01", "dentist");
+
+        assertThat(reasonSeenBy(member(BOB))).isEqualTo("dentist");
+        assertThat(reasonSeenBy(admin())).isEqualTo("dentist");
+        assertThat(reasonSeenBy(superAdmin())).isEqualTo("dentist");
+        assertThat(reasonSeenBy(member(dan))).as("another member of the group").isNull();
+        assertThat(reasonSeenBy(auditor(CID))).as("an auditor reads, but is no admin").isNull();
+        assertThat(projection.handle(new FindMemberQuery(GROUP, BOB), auditor(CID)).timeOff())
+                .containsExactly(new TimeOffEntry(dentist, LocalDate.parse("2027-04-01"), LocalDate.parse("2027-04-01"), null));
+    }
+
+    @Test
     void shiftTypesAreListedByStartTimeWithTheirDaysInWeekOrderAndTheRetiredFlagged() {
         deliveries.event(new ShiftTypeDefinedEvent(NIGHT, GROUP, "Night", LocalTime.of(20, 0), 12,
                 EnumSet.of(DayOfWeek.SUNDAY, DayOfWeek.FRIDAY)));
@@ -192,6 +207,10 @@ class DirectoryProjectionTest {
         TimeOffId id = new TimeOffId(UUID.randomUUID());
         deliveries.event(new TimeOffDeclaredEvent(member, GROUP, id, LocalDate.parse(from), LocalDate.parse(to), reason));
         return id;
+    }
+
+    private String reasonSeenBy(MetaData asker) {
+        return projection.handle(new FindMemberQuery(GROUP, BOB), asker).timeOff().get(0).reason();
     }
 
     private List<DirectoryMember> members(boolean includeInactive, MetaData asker) {

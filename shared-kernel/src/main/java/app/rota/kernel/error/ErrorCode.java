@@ -62,6 +62,7 @@ public enum ErrorCode {
     REPLAY_RUNNING(Kind.CONFLICT, "A replay of this projection is already running"),
     PROJECTION_NOT_REPLAYABLE(Kind.CONFLICT, "This processor cannot be rebuilt while serving"),
     TIME_OFF_WITHDRAWN(Kind.CONFLICT, "This time off was already withdrawn"),
+    TIME_OFF_ID_TAKEN(Kind.CONFLICT, "The member already declared time off under this id"),
 
     MEMBER_INACTIVE(Kind.RULE_VIOLATION, "The member is deactivated"),
     SHIFT_TYPE_RETIRED(Kind.RULE_VIOLATION, "The shift type is retired"),
